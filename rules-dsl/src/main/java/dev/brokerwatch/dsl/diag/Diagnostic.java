@@ -1,0 +1,56 @@
+package dev.brokerwatch.dsl.diag;
+
+import dev.brokerwatch.dsl.source.Span;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A problem found in the sources, as plain data: a stable code (see {@code docs/checks/}), a severity,
+ * the exact span it is about, a one-line message, an optional hint saying how to fix it, and related
+ * places (for example the first of two duplicate definitions).
+ */
+public record Diagnostic(String code, Severity severity, Span span, String message, String hint, List<Related> related) {
+
+    /** A secondary place that explains the problem. */
+    public record Related(Span span, String message) {
+        public Related {
+            Objects.requireNonNull(span);
+            Objects.requireNonNull(message);
+        }
+    }
+
+    public Diagnostic {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(span, "span");
+        Objects.requireNonNull(message, "message");
+        related = List.copyOf(related);
+    }
+
+    public static Diagnostic of(String code, Severity severity, Span span, String message, String hint) {
+        return new Diagnostic(code, severity, span, message, hint, List.of());
+    }
+
+    public Diagnostic withRelated(Span span, String message) {
+        var all = new java.util.ArrayList<>(related);
+        all.add(new Related(span, message));
+        return new Diagnostic(code, severity, this.span, this.message, hint, all);
+    }
+
+    public Diagnostic withSeverity(Severity newSeverity) {
+        return new Diagnostic(code, newSeverity, span, message, hint, related);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** File, then position, then code: the one order every reporter prints in. */
+    public static final Comparator<Diagnostic> ORDER = Comparator
+            .comparing((Diagnostic d) -> d.span().file().displayPath())
+            .thenComparingInt(d -> d.span().start())
+            .thenComparingInt(d -> d.span().end())
+            .thenComparing(Diagnostic::code)
+            .thenComparing(Diagnostic::message);
+}

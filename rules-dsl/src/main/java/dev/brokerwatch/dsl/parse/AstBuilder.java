@@ -1,0 +1,674 @@
+package dev.brokerwatch.dsl.parse;
+
+import dev.brokerwatch.dsl.ast.AlertRule;
+import dev.brokerwatch.dsl.ast.AlertTest;
+import dev.brokerwatch.dsl.ast.CgroupSource;
+import dev.brokerwatch.dsl.ast.DurationLit;
+import dev.brokerwatch.dsl.ast.DurationRef;
+import dev.brokerwatch.dsl.ast.Expectation;
+import dev.brokerwatch.dsl.ast.ExternalMetricDecl;
+import dev.brokerwatch.dsl.ast.FamilyDecl;
+import dev.brokerwatch.dsl.ast.FamilyMember;
+import dev.brokerwatch.dsl.ast.GroupDecl;
+import dev.brokerwatch.dsl.ast.Ident;
+import dev.brokerwatch.dsl.ast.ImportDecl;
+import dev.brokerwatch.dsl.ast.JmxSource;
+import dev.brokerwatch.dsl.ast.KeyValue;
+import dev.brokerwatch.dsl.ast.LabelListLit;
+import dev.brokerwatch.dsl.ast.LabelName;
+import dev.brokerwatch.dsl.ast.LabelRef;
+import dev.brokerwatch.dsl.ast.LabelSpec;
+import dev.brokerwatch.dsl.ast.MatcherValue;
+import dev.brokerwatch.dsl.ast.MetricBody;
+import dev.brokerwatch.dsl.ast.MetricDecl;
+import dev.brokerwatch.dsl.ast.MetricType;
+import dev.brokerwatch.dsl.ast.NumberLit;
+import dev.brokerwatch.dsl.ast.ParamDecl;
+import dev.brokerwatch.dsl.ast.ParamLiteral;
+import dev.brokerwatch.dsl.ast.ParamRef;
+import dev.brokerwatch.dsl.ast.RecordingRule;
+import dev.brokerwatch.dsl.ast.Rule;
+import dev.brokerwatch.dsl.ast.SeveritiesDecl;
+import dev.brokerwatch.dsl.ast.Statement;
+import dev.brokerwatch.dsl.ast.StringLit;
+import dev.brokerwatch.dsl.ast.TestSeries;
+import dev.brokerwatch.dsl.ast.promql.Aggregation;
+import dev.brokerwatch.dsl.ast.promql.BinaryOp;
+import dev.brokerwatch.dsl.ast.promql.Call;
+import dev.brokerwatch.dsl.ast.promql.Expr;
+import dev.brokerwatch.dsl.ast.promql.Grouping;
+import dev.brokerwatch.dsl.ast.promql.LabelMatcher;
+import dev.brokerwatch.dsl.ast.promql.MatrixSelector;
+import dev.brokerwatch.dsl.ast.promql.Modifiers;
+import dev.brokerwatch.dsl.ast.promql.ParenExpr;
+import dev.brokerwatch.dsl.ast.promql.Subquery;
+import dev.brokerwatch.dsl.ast.promql.UnaryOp;
+import dev.brokerwatch.dsl.ast.promql.VectorMatching;
+import dev.brokerwatch.dsl.ast.promql.VectorSelector;
+import dev.brokerwatch.dsl.diag.Diagnostic;
+import dev.brokerwatch.dsl.diag.Severity;
+import dev.brokerwatch.dsl.grammar.BrokerWatchParser;
+import dev.brokerwatch.dsl.grammar.BrokerWatchParser.*;
+import dev.brokerwatch.dsl.semantics.PromQlFunctions;
+import dev.brokerwatch.dsl.source.SourceFile;
+import dev.brokerwatch.dsl.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Builds the immutable AST from ANTLR's parse tree. Every node gets the span of the text it came from.
+ * Problems that the grammar cannot see (a clause written twice, a bad escape or duration) become
+ * diagnostics here; a statement that syntax-error recovery left incomplete is dropped, since its syntax
+ * error has already been reported.
+ */
+final class AstBuilder {
+    static final String SYNTAX = "syntax/invalid";
+
+    private final SourceFile file;
+    private final List<Diagnostic> diagnostics;
+
+    AstBuilder(SourceFile file, List<Diagnostic> diagnostics) {
+        this.file = file;
+        this.diagnostics = diagnostics;
+    }
+
+    List<Statement> statements(StandaloneFileContext ctx) {
+        List<Statement> out = new ArrayList<>();
+        for (StatementContext s : ctx.statement()) {
+            Statement built = guarded(() -> statement(s));
+            if (built != null) {
+                out.add(built);
+            }
+        }
+        return out;
+    }
+
+    Expr standaloneExpr(StandaloneExprContext ctx) {
+        return guarded(() -> expr(ctx.promExpr()));
+    }
+
+    // Recovery can leave holes (null children) in a tree whose error is already reported: skip that part.
+    private <T> T guarded(Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IncompleteTree | NullPointerException | IndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
+    private static final class IncompleteTree extends RuntimeException {
+        IncompleteTree() {
+            super(null, null, false, false);
+        }
+    }
+
+    // ---- positions -------------------------------------------------------------------------------
+
+    private Span span(ParserRuleContext ctx) {
+        Token start = ctx.getStart();
+        Token stop = ctx.getStop();
+        if (start == null || start.getStartIndex() < 0) {
+            throw new IncompleteTree();
+        }
+        int end = stop != null && stop.getStopIndex() >= start.getStartIndex() ? stop.getStopIndex() + 1 : start.getStopIndex() + 1;
+        return new Span(file, start.getStartIndex(), end);
+    }
+
+    private Span span(Token token) {
+        if (token == null || token.getStartIndex() < 0 || token.getType() == Token.EOF) {
+            throw new IncompleteTree();
+        }
+        return new Span(file, token.getStartIndex(), token.getStopIndex() + 1);
+    }
+
+    private Span span(TerminalNode node) {
+        return span(node.getSymbol());
+    }
+
+    private void error(Span at, String message, String hint) {
+        diagnostics.add(Diagnostic.of(SYNTAX, Severity.ERROR, at, message, hint));
+    }
+
+    // ---- statements ------------------------------------------------------------------------------
+
+    private Statement statement(StatementContext s) {
+        if (s.importDecl() != null) {
+            return new ImportDecl(span(s.importDecl()), string(s.importDecl().path));
+        }
+        if (s.paramDecl() != null) {
+            ParamDeclContext p = s.paramDecl();
+            return new ParamDecl(span(p), ident(p.name), paramLiteral(p.value), p.help == null ? null : string(p.help));
+        }
+        if (s.severitiesDecl() != null) {
+            return new SeveritiesDecl(span(s.severitiesDecl()), s.severitiesDecl().identifier().stream().map(this::ident).toList());
+        }
+        if (s.metricDecl() != null) {
+            MetricDeclContext m = s.metricDecl();
+            return new MetricDecl(span(m), ident(m.name), metricType(m.type), metricBody(m.metricClause(), m.name));
+        }
+        if (s.familyDecl() != null) {
+            FamilyDeclContext f = s.familyDecl();
+            List<FamilyMember> members = new ArrayList<>();
+            for (FamilyMemberContext mc : f.familyMember()) {
+                FamilyMember member = guarded(() -> familyMember(mc));
+                if (member != null) {
+                    members.add(member);
+                }
+            }
+            return new FamilyDecl(span(f), ident(f.prefix), metricType(f.type), metricBody(f.metricClause(), f.prefix), members);
+        }
+        if (s.externalMetricDecl() != null) {
+            return externalMetric(s.externalMetricDecl());
+        }
+        if (s.groupDecl() != null) {
+            return group(s.groupDecl());
+        }
+        throw new IncompleteTree();
+    }
+
+    private ParamLiteral paramLiteral(ParamLiteralContext v) {
+        if (v.DURATION() != null) {
+            return duration(v.DURATION().getSymbol());
+        }
+        if (v.NUMBER() != null) {
+            NumberLit n = number(v.NUMBER().getSymbol());
+            return v.sign != null ? new NumberLit(span(v), "-" + n.text(), -n.value()) : n;
+        }
+        if (v.STRING() != null) {
+            return string(v.STRING().getSymbol());
+        }
+        List<LabelName> names = new ArrayList<>();
+        for (LabelRefContext ref : v.labelList().labelRef()) {
+            if (ref.paramRef() != null) {
+                error(span(ref), "a label-list parameter cannot refer to another parameter",
+                        "write the label names out: (namespace, pod)");
+                continue;
+            }
+            names.add(new LabelName(span(ref), identText(ref.identifier())));
+        }
+        return new LabelListLit(span(v), names);
+    }
+
+    private MetricType metricType(MetricTypeContext t) {
+        return MetricType.valueOf(t.getText().toUpperCase(Locale.ROOT));
+    }
+
+    private MetricBody metricBody(List<MetricClauseContext> clauses, IdentifierContext owner) {
+        StringLit help = null;
+        Ident unit = null;
+        List<JmxSource> jmx = new ArrayList<>();
+        CgroupSource cgroup = null;
+        List<LabelSpec> labels = new ArrayList<>();
+        StringLit conditional = null;
+        StringLit since = null;
+        StringLit until = null;
+        for (MetricClauseContext c : clauses) {
+            if (c instanceof HelpClauseContext h) {
+                help = once(help, string(h.help), span(c), "help");
+            } else if (c instanceof UnitClauseContext u) {
+                unit = once(unit, ident(u.unit), span(c), "unit");
+            } else if (c instanceof JmxClauseContext j) {
+                Ident attribute = null;
+                NumberLit scale = null;
+                for (JmxOptionContext o : j.jmxOption()) {
+                    if (o instanceof AttributeOptionContext a) {
+                        attribute = once(attribute, ident(a.attr), span(o), "attribute");
+                    } else if (o instanceof ScaleOptionContext sc) {
+                        scale = once(scale, number(sc.factor), span(o), "scale");
+                    }
+                }
+                jmx.add(new JmxSource(span(c), string(j.pattern), attribute, scale));
+            } else if (c instanceof CgroupClauseContext g) {
+                cgroup = once(cgroup, new CgroupSource(span(c), ident(g.field)), span(c), "cgroup");
+            } else if (c instanceof LabelsClauseContext l) {
+                for (LabelSpecContext spec : l.labelSpec()) {
+                    labels.add(new LabelSpec(span(spec), ident(spec.key), spec.label == null ? null : ident(spec.label)));
+                }
+            } else if (c instanceof ConditionalClauseContext cc) {
+                conditional = once(conditional, string(cc.reason), span(c), "conditional");
+            } else if (c instanceof SinceClauseContext sc) {
+                since = once(since, string(sc.version), span(c), "since");
+            } else if (c instanceof UntilClauseContext uc) {
+                until = once(until, string(uc.version), span(c), "until");
+            }
+        }
+        return new MetricBody(help, unit, jmx, cgroup, labels, conditional, since, until);
+    }
+
+    private FamilyMember familyMember(FamilyMemberContext m) {
+        StringLit help = null;
+        Ident unit = null;
+        StringLit conditional = null;
+        StringLit since = null;
+        StringLit until = null;
+        for (MemberClauseContext c : m.memberClause()) {
+            if (c instanceof MemberHelpContext h) {
+                help = once(help, string(h.help), span(c), "help");
+            } else if (c instanceof MemberUnitContext u) {
+                unit = once(unit, ident(u.unit), span(c), "unit");
+            } else if (c instanceof MemberConditionalContext cc) {
+                conditional = once(conditional, string(cc.reason), span(c), "conditional");
+            } else if (c instanceof MemberSinceContext sc) {
+                since = once(since, string(sc.version), span(c), "since");
+            } else if (c instanceof MemberUntilContext uc) {
+                until = once(until, string(uc.version), span(c), "until");
+            }
+        }
+        return new FamilyMember(span(m), ident(m.mbeanName), m.suffix == null ? null : ident(m.suffix), help, unit,
+                conditional, since, until);
+    }
+
+    private ExternalMetricDecl externalMetric(ExternalMetricDeclContext e) {
+        Ident source = null;
+        List<Ident> labels = new ArrayList<>();
+        StringLit help = null;
+        Ident unit = null;
+        for (ExternalClauseContext c : e.externalClause()) {
+            if (c instanceof ExternalSourceContext s) {
+                source = once(source, ident(s.source), span(c), "source");
+            } else if (c instanceof ExternalLabelsContext l) {
+                l.identifier().forEach(i -> labels.add(ident(i)));
+            } else if (c instanceof ExternalHelpContext h) {
+                help = once(help, string(h.help), span(c), "help");
+            } else if (c instanceof ExternalUnitContext u) {
+                unit = once(unit, ident(u.unit), span(c), "unit");
+            }
+        }
+        return new ExternalMetricDecl(span(e), ident(e.name), metricType(e.type), source, labels, help, unit);
+    }
+
+    private GroupDecl group(GroupDeclContext g) {
+        GroupNameContext n = g.name;
+        Ident name;
+        if (n.STRING() != null) {
+            StringLit s = string(n.STRING().getSymbol());
+            name = new Ident(s.span(), s.value());
+        } else {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < n.identifier().size(); i++) {
+                text.append(i == 0 ? "" : "-").append(identText(n.identifier(i)));
+            }
+            name = new Ident(span(n), text.toString());
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (RuleDeclContext r : g.ruleDecl()) {
+            Rule built = guarded(() -> r.alertRule() != null ? alert(r.alertRule()) : recording(r.recordingRule()));
+            if (built != null) {
+                rules.add(built);
+            }
+        }
+        return new GroupDecl(span(g), name, g.interval == null ? null : durationRef(g.interval), rules);
+    }
+
+    private AlertRule alert(AlertRuleContext a) {
+        Expr expr = null;
+        DurationRef forDuration = null;
+        DurationRef keepFiringFor = null;
+        Ident severity = null;
+        List<KeyValue> labels = new ArrayList<>();
+        StringLit summary = null;
+        StringLit description = null;
+        StringLit runbook = null;
+        List<KeyValue> annotations = new ArrayList<>();
+        List<AlertTest> tests = new ArrayList<>();
+        boolean sawExpr = false;
+        for (AlertClauseContext c : a.alertClause()) {
+            if (c instanceof ExprClauseContext e) {
+                if (sawExpr) {
+                    error(span(c), "expr is given twice", "an alert has one expression; combine them with or/and/unless");
+                }
+                sawExpr = true;
+                Expr built = guarded(() -> expr(e.promExpr()));
+                expr = expr == null ? built : expr;
+            } else if (c instanceof ForClauseContext f) {
+                forDuration = once(forDuration, durationRef(f.durationRef()), span(c), "for");
+            } else if (c instanceof KeepFiringForClauseContext k) {
+                keepFiringFor = once(keepFiringFor, durationRef(k.durationRef()), span(c), "keep_firing_for");
+            } else if (c instanceof SeverityClauseContext s) {
+                severity = once(severity, ident(s.identifier()), span(c), "severity");
+            } else if (c instanceof RuleLabelsClauseContext l) {
+                l.keyValue().forEach(kv -> labels.add(keyValue(kv)));
+            } else if (c instanceof SummaryClauseContext s) {
+                summary = once(summary, string(s.STRING().getSymbol()), span(c), "summary");
+            } else if (c instanceof DescriptionClauseContext d) {
+                description = once(description, string(d.STRING().getSymbol()), span(c), "description");
+            } else if (c instanceof RunbookClauseContext r) {
+                runbook = once(runbook, string(r.STRING().getSymbol()), span(c), "runbook");
+            } else if (c instanceof AnnotationsClauseContext an) {
+                an.keyValue().forEach(kv -> annotations.add(keyValue(kv)));
+            } else if (c instanceof AlertTestClauseContext t) {
+                AlertTest test = guarded(() -> alertTest(t.alertTest()));
+                if (test != null) {
+                    tests.add(test);
+                }
+            }
+        }
+        if (!sawExpr) {
+            error(span(a.name), "alert " + identText(a.name) + " has no expr",
+                    "add the PromQL condition: expr <expression>");
+        }
+        if (expr == null) {
+            throw new IncompleteTree();
+        }
+        return new AlertRule(span(a), ident(a.name), expr, forDuration, keepFiringFor, severity, labels, summary,
+                description, runbook, annotations, tests);
+    }
+
+    private RecordingRule recording(RecordingRuleContext r) {
+        Expr expr = null;
+        List<KeyValue> labels = new ArrayList<>();
+        boolean sawExpr = false;
+        for (RecordClauseContext c : r.recordClause()) {
+            if (c instanceof RecordExprClauseContext e) {
+                if (sawExpr) {
+                    error(span(c), "expr is given twice", "a recording rule has one expression");
+                }
+                sawExpr = true;
+                Expr built = guarded(() -> expr(e.promExpr()));
+                expr = expr == null ? built : expr;
+            } else if (c instanceof RecordLabelsClauseContext l) {
+                l.keyValue().forEach(kv -> labels.add(keyValue(kv)));
+            }
+        }
+        if (!sawExpr) {
+            error(span(r.name), "recording rule " + identText(r.name) + " has no expr",
+                    "add the PromQL expression: expr <expression>");
+        }
+        if (expr == null) {
+            throw new IncompleteTree();
+        }
+        return new RecordingRule(span(r), ident(r.name), expr, labels);
+    }
+
+    private AlertTest alertTest(AlertTestContext t) {
+        DurationRef interval = null;
+        List<TestSeries> series = new ArrayList<>();
+        List<Expectation> expectations = new ArrayList<>();
+        for (TestClauseContext c : t.testClause()) {
+            if (c instanceof TestIntervalContext i) {
+                interval = once(interval, durationRef(i.durationRef()), span(c), "interval");
+            } else if (c instanceof TestSeriesContext s) {
+                Expr selector = vectorSelector(s.vectorSelector(), Modifiers.NONE);
+                series.add(new TestSeries(span(c), (VectorSelector) selector, string(s.values)));
+            } else if (c instanceof ExpectFiringContext f) {
+                List<KeyValue> labels = new ArrayList<>();
+                if (f.expectedLabels() != null) {
+                    f.expectedLabels().keyValue().forEach(kv -> labels.add(keyValue(kv)));
+                }
+                expectations.add(new Expectation(span(c), true, durationRef(f.time), labels));
+            } else if (c instanceof ExpectQuietContext q) {
+                expectations.add(new Expectation(span(c), false, durationRef(q.time), List.of()));
+            }
+        }
+        return new AlertTest(span(t), string(t.name), interval, series, expectations);
+    }
+
+    private KeyValue keyValue(KeyValueContext kv) {
+        return new KeyValue(span(kv), ident(kv.key), string(kv.value));
+    }
+
+    private <T> T once(T previous, T next, Span at, String clause) {
+        if (previous != null) {
+            error(at, clause + " is given twice", "keep one " + clause + " clause");
+            return previous;
+        }
+        return next;
+    }
+
+    // ---- PromQL ----------------------------------------------------------------------------------
+
+    Expr expr(PromExprContext ctx) {
+        if (ctx == null) {
+            throw new IncompleteTree();
+        }
+        if (ctx instanceof ParenContext p) {
+            return new ParenExpr(span(ctx), expr(p.promExpr()));
+        }
+        if (ctx instanceof NumberLiteralContext n) {
+            return number(n.number().NUMBER().getSymbol());
+        }
+        if (ctx instanceof StringLiteralContext s) {
+            return string(s.STRING().getSymbol());
+        }
+        if (ctx instanceof ParamValueContext p) {
+            return paramRef(p.paramRef());
+        }
+        if (ctx instanceof SelectorContext s) {
+            return vectorSelector(s.vectorSelector(), Modifiers.NONE);
+        }
+        if (ctx instanceof UnaryContext u) {
+            Expr operand = expr(u.promExpr());
+            return new UnaryOp(span(ctx), u.op.getText(), operand);
+        }
+        if (ctx instanceof BinaryContext b) {
+            return binary(b);
+        }
+        if (ctx instanceof CallContext c) {
+            return call(c);
+        }
+        if (ctx instanceof RangeOrSubqueryContext r) {
+            return rangeOrSubquery(r);
+        }
+        if (ctx instanceof OffsetContext o) {
+            Expr inner = expr(o.promExpr());
+            return withModifier(inner, span(ctx), m -> m.withOffset(durationRef(o.durationRef()), o.sign != null), "offset");
+        }
+        if (ctx instanceof AtContext a) {
+            Expr inner = expr(a.promExpr());
+            return withModifier(inner, span(ctx), m -> m.withAt(a.atValue().getText()), "@");
+        }
+        throw new IncompleteTree();
+    }
+
+    private Expr withModifier(Expr inner, Span whole, java.util.function.UnaryOperator<Modifiers> change, String what) {
+        if (inner instanceof VectorSelector v) {
+            return new VectorSelector(whole, v.name(), v.matchers(), change.apply(v.modifiers()));
+        }
+        if (inner instanceof MatrixSelector m) {
+            return new MatrixSelector(whole, m.selector(), m.range(), change.apply(m.modifiers()));
+        }
+        if (inner instanceof Subquery s) {
+            return new Subquery(whole, s.expr(), s.range(), s.step(), change.apply(s.modifiers()));
+        }
+        error(whole, what + " must follow a selector or a subquery", "move " + what + " next to the metric it shifts, e.g. rate(x[5m] " + what + " 1h)");
+        return inner;
+    }
+
+    private Expr rangeOrSubquery(RangeOrSubqueryContext r) {
+        Expr inner = expr(r.promExpr());
+        DurationRef range = durationRef(r.range);
+        if (r.COLON() == null) {
+            if (inner instanceof VectorSelector v && v.modifiers().equals(Modifiers.NONE)) {
+                return new MatrixSelector(span(r), v, range, Modifiers.NONE);
+            }
+            error(span(r), "a range [" + r.range.getText() + "] can only follow a metric selector",
+                    "for a range over an expression, use a subquery: (expr)[" + r.range.getText() + ":1m]");
+            return inner;
+        }
+        return new Subquery(span(r), inner, range, r.step == null ? null : durationRef(r.step), Modifiers.NONE);
+    }
+
+    private Expr binary(BinaryContext b) {
+        Expr lhs = expr(b.left);
+        Expr rhs = expr(b.right);
+        BinModifiersContext m = b.modifiers;
+        boolean returnBool = m != null && m.BOOL() != null;
+        String op = b.op.getText();
+        VectorMatching matching = null;
+        if (m != null && m.matchKind != null) {
+            VectorMatching.Cardinality card = VectorMatching.Cardinality.ONE_TO_ONE;
+            List<LabelRef> include = List.of();
+            if (m.groupKind != null) {
+                card = m.groupKind.getType() == BrokerWatchParser.GROUP_LEFT
+                        ? VectorMatching.Cardinality.MANY_TO_ONE : VectorMatching.Cardinality.ONE_TO_MANY;
+                include = m.labelList().size() > 1 ? labelList(m.labelList(1)) : List.of();
+            }
+            matching = new VectorMatching(span(m), m.matchKind.getType() == BrokerWatchParser.ON,
+                    labelList(m.labelList(0)), card, include);
+        } else if (m != null && m.groupKind != null) {
+            error(span(m), "group_left/group_right needs on(...) or ignoring(...) first", "write e.g. on(pod) group_left(...)");
+        }
+        if (returnBool && !BinaryOp_isComparison(op)) {
+            error(span(m), "bool is only allowed after a comparison operator", "remove bool, or compare with ==, !=, <, >, <=, >=");
+        }
+        return new BinaryOp(span(b), op, span(b.op), lhs, rhs, returnBool, matching);
+    }
+
+    private static boolean BinaryOp_isComparison(String op) {
+        return op.equals("==") || op.equals("!=") || op.equals("<") || op.equals("<=") || op.equals(">") || op.equals(">=");
+    }
+
+    private Expr call(CallContext c) {
+        Ident fn = ident(c.fn);
+        List<Expr> args = new ArrayList<>();
+        for (PromExprContext a : c.args) {
+            args.add(expr(a));
+        }
+        List<GroupingContext> groupings = c.grouping();
+        boolean isAggregation = PromQlFunctions.isAggregation(fn.text());
+        if (!isAggregation) {
+            if (!groupings.isEmpty()) {
+                error(span(groupings.get(0)), fn.text() + "() is not an aggregation, so it takes no by/without",
+                        "aggregations are " + String.join(", ", PromQlFunctions.aggregationNames()));
+            }
+            return new Call(span(c), fn, args);
+        }
+        if (groupings.size() > 1) {
+            error(span(groupings.get(1)), "by/without is given twice", "keep one grouping clause");
+        }
+        Grouping grouping = null;
+        if (!groupings.isEmpty()) {
+            GroupingContext g = groupings.get(0);
+            grouping = new Grouping(span(g), g.kind.getType() == BrokerWatchParser.WITHOUT, labelList(g.labelList()));
+        }
+        boolean takesParam = PromQlFunctions.aggregationTakesParameter(fn.text());
+        int expected = takesParam ? 2 : 1;
+        if (args.size() != expected) {
+            error(span(c), fn.text() + " takes " + expected + (expected == 1 ? " argument" : " arguments")
+                            + " but " + args.size() + (args.size() == 1 ? " was" : " were") + " given",
+                    takesParam ? "write " + fn.text() + "(<parameter>, <vector expression>)" : "write " + fn.text() + "(<vector expression>)");
+            if (args.isEmpty()) {
+                throw new IncompleteTree();
+            }
+        }
+        Expr param = takesParam && args.size() >= 2 ? args.get(0) : null;
+        Expr operand = args.get(args.size() - 1);
+        return new Aggregation(span(c), fn, grouping, param, operand);
+    }
+
+    private List<LabelRef> labelList(LabelListContext l) {
+        List<LabelRef> out = new ArrayList<>();
+        for (LabelRefContext ref : l.labelRef()) {
+            out.add(ref.paramRef() != null ? paramRef(ref.paramRef()) : new LabelName(span(ref), identText(ref.identifier())));
+        }
+        return out;
+    }
+
+    private Expr vectorSelector(VectorSelectorContext v, Modifiers modifiers) {
+        Ident name = v.metricName == null ? null : ident(v.metricName);
+        if (name != null && v.LBRACE() == null) {
+            String lower = name.text().toLowerCase(Locale.ROOT);
+            if (lower.equals("inf") || lower.equals("nan")) {
+                return new NumberLit(name.span(), name.text(), lower.equals("inf") ? Double.POSITIVE_INFINITY : Double.NaN);
+            }
+        }
+        List<LabelMatcher> matchers = new ArrayList<>();
+        if (v.matchers() != null) {
+            for (MatcherContext m : v.matchers().matcher()) {
+                matchers.add(matcher(m));
+            }
+        }
+        if (name == null && matchers.stream().allMatch(m -> matchesEmpty(m))) {
+            error(span(v), "a selector without a metric name needs at least one matcher that does not match the empty string",
+                    "name the metric, or add e.g. job=\"kafka\"");
+        }
+        return new VectorSelector(span(v), name, matchers, modifiers);
+    }
+
+    private static boolean matchesEmpty(LabelMatcher m) {
+        if (!(m.value() instanceof StringLit s)) {
+            return false;
+        }
+        return switch (m.op()) {
+            case EQ -> s.value().isEmpty();
+            case NE -> !s.value().isEmpty();
+            case RE -> s.value().isEmpty() || s.value().equals(".*");
+            case NRE -> !s.value().isEmpty() && !s.value().equals(".*");
+        };
+    }
+
+    private LabelMatcher matcher(MatcherContext m) {
+        LabelMatcher.MatchOp op = switch (m.op.getType()) {
+            case BrokerWatchParser.EQ -> LabelMatcher.MatchOp.EQ;
+            case BrokerWatchParser.NE -> LabelMatcher.MatchOp.NE;
+            case BrokerWatchParser.EQ_RE -> LabelMatcher.MatchOp.RE;
+            case BrokerWatchParser.NE_RE -> LabelMatcher.MatchOp.NRE;
+            default -> throw new IncompleteTree();
+        };
+        MatcherValue value = m.value.paramRef() != null ? paramRef(m.value.paramRef()) : string(m.value.STRING().getSymbol());
+        return new LabelMatcher(span(m), ident(m.label), op, value);
+    }
+
+    private DurationRef durationRef(DurationRefContext d) {
+        if (d.paramRef() != null) {
+            return paramRef(d.paramRef());
+        }
+        return duration(d.DURATION().getSymbol());
+    }
+
+    private ParamRef paramRef(ParamRefContext p) {
+        return new ParamRef(span(p), p.getText().substring(1));
+    }
+
+    // ---- tokens ----------------------------------------------------------------------------------
+
+    private Ident ident(IdentifierContext ctx) {
+        if (ctx == null) {
+            throw new IncompleteTree();
+        }
+        return new Ident(span(ctx), identText(ctx));
+    }
+
+    private static String identText(IdentifierContext ctx) {
+        return ctx.getText();
+    }
+
+    private StringLit string(Token token) {
+        Span at = span(token);
+        try {
+            return new StringLit(at, StringLiterals.unquote(token.getText()));
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            error(at, "invalid string: " + e.getMessage(),
+                    "write \\\\ for a backslash, or use a `backtick` string, in which nothing is escaped");
+            return new StringLit(at, token.getText());
+        }
+    }
+
+    private DurationLit duration(Token token) {
+        Span at = span(token);
+        long millis = Durations.parseMillis(token.getText());
+        if (millis < 0) {
+            error(at, "invalid duration " + token.getText(), "write units from largest to smallest, each once: 1h30m, 90s, 500ms");
+            millis = 0;
+        }
+        return new DurationLit(at, token.getText(), millis);
+    }
+
+    private NumberLit number(Token token) {
+        Span at = span(token);
+        String text = token.getText();
+        try {
+            double value = text.startsWith("0x") || text.startsWith("0X")
+                    ? Long.parseLong(text.substring(2), 16) : Double.parseDouble(text);
+            return new NumberLit(at, text, value);
+        } catch (NumberFormatException e) {
+            error(at, "invalid number " + text, null);
+            return new NumberLit(at, text, 0);
+        }
+    }
+}

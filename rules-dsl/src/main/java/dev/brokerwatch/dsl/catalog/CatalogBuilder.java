@@ -1,0 +1,281 @@
+package dev.brokerwatch.dsl.catalog;
+
+import dev.brokerwatch.dsl.ast.BwFile;
+import dev.brokerwatch.dsl.ast.ExternalMetricDecl;
+import dev.brokerwatch.dsl.ast.FamilyDecl;
+import dev.brokerwatch.dsl.ast.FamilyMember;
+import dev.brokerwatch.dsl.ast.Ident;
+import dev.brokerwatch.dsl.ast.JmxSource;
+import dev.brokerwatch.dsl.ast.LabelSpec;
+import dev.brokerwatch.dsl.ast.MetricBody;
+import dev.brokerwatch.dsl.ast.MetricDecl;
+import dev.brokerwatch.dsl.ast.MetricType;
+import dev.brokerwatch.dsl.ast.Statement;
+import dev.brokerwatch.dsl.ast.StringLit;
+import dev.brokerwatch.dsl.diag.Diagnostic;
+import dev.brokerwatch.dsl.diag.Severity;
+import dev.brokerwatch.dsl.source.Span;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+
+/**
+ * Turns metric, family and external declarations into the {@link Catalog}, checking what only the
+ * catalog can know: duplicate names, counter naming, ObjectName patterns and the keys taken as labels.
+ */
+public final class CatalogBuilder {
+    public static final String DUPLICATE = "catalog/duplicate";
+    public static final String NAMING = "catalog/naming";
+    public static final String JMX = "catalog/jmx";
+
+    /** Kafka's Yammer histogram percentiles, with the quantile label values Strimzi's exporter config gives them. */
+    public static final Map<String, String> KAFKA_QUANTILES;
+
+    static {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("0.50", "50thPercentile");
+        q.put("0.75", "75thPercentile");
+        q.put("0.95", "95thPercentile");
+        q.put("0.98", "98thPercentile");
+        q.put("0.99", "99thPercentile");
+        q.put("0.999", "999thPercentile");
+        KAFKA_QUANTILES = java.util.Collections.unmodifiableMap(q);
+    }
+
+    public static final Set<String> CGROUP_FIELDS = Set.of(
+            "usage", "limit", "rss", "inactive_file", "working_set", "oom_ratio", "oom_floor_ratio");
+    private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+){0,2}");
+    private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+
+    private final List<Diagnostic> diagnostics;
+    private final Map<String, CatalogMetric> metrics = new LinkedHashMap<>();
+
+    private CatalogBuilder(List<Diagnostic> diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    public static Catalog build(List<BwFile> files, List<String> targetLabels, List<Diagnostic> diagnostics) {
+        CatalogBuilder builder = new CatalogBuilder(diagnostics);
+        for (BwFile file : files) {
+            for (Statement s : file.statements()) {
+                if (s instanceof MetricDecl m) {
+                    builder.metric(m);
+                } else if (s instanceof FamilyDecl f) {
+                    builder.family(f);
+                } else if (s instanceof ExternalMetricDecl e) {
+                    builder.external(e);
+                }
+            }
+        }
+        return new Catalog(builder.metrics.values(), targetLabels);
+    }
+
+    private void metric(MetricDecl m) {
+        MetricBody body = m.body();
+        checkName(m.name(), m.type());
+        add(agentMetric(m.name().text(), m.name().span(), m.type(), body, body.help(), body.unit(), body.conditional(),
+                body.since(), body.until(), null));
+    }
+
+    private void family(FamilyDecl f) {
+        boolean hasMemberKey = f.body().jmx().stream().anyMatch(j -> j.pattern().value().contains("{member}"));
+        if (!hasMemberKey) {
+            error(JMX, f.prefix().span(), "family " + f.prefix().text() + " has no {member} in its ObjectName pattern",
+                    "write the key that differs between members as {member}, e.g. jmx \"kafka.server:type=ReplicaManager,name={member}\"");
+            return;
+        }
+        for (FamilyMember member : f.members()) {
+            String name = memberName(f.prefix().text(), f.type(), member);
+            MetricBody body = f.body();
+            add(agentMetric(name, member.mbeanName().span(), f.type(), body,
+                    member.help() != null ? member.help() : body.help(),
+                    member.unit() != null ? member.unit() : body.unit(),
+                    member.conditional() != null ? member.conditional() : body.conditional(),
+                    member.since() != null ? member.since() : body.since(),
+                    member.until() != null ? member.until() : body.until(), member.mbeanName().text()));
+        }
+    }
+
+    /** prefix + lower-cased MBean name; a counter drops a trailing PerSec (the Meter's rate unit) and gains _total. */
+    public static String memberName(String prefix, MetricType type, FamilyMember member) {
+        String suffix;
+        if (member.suffix() != null) {
+            suffix = member.suffix().text();
+        } else {
+            suffix = member.mbeanName().text();
+            if (type == MetricType.COUNTER && suffix.endsWith("PerSec")) {
+                suffix = suffix.substring(0, suffix.length() - "PerSec".length());
+            }
+            suffix = suffix.toLowerCase(Locale.ROOT);
+        }
+        return prefix + "_" + suffix + (type == MetricType.COUNTER && !suffix.endsWith("_total") ? "_total" : "");
+    }
+
+    private void external(ExternalMetricDecl e) {
+        checkName(e.name(), e.type());
+        TreeSet<String> labels = new TreeSet<>();
+        for (Ident label : e.labels()) {
+            checkLabelName(label.text(), label.span());
+            labels.add(label.text());
+        }
+        add(new CatalogMetric(e.name().text(), e.type(), labels, text(e.help()), e.unit() == null ? null : e.unit().text(),
+                Origin.EXTERNAL, e.source() == null ? "external" : e.source().text(), e.name().span(), null, null, null,
+                List.of(), null, true));
+    }
+
+    private CatalogMetric agentMetric(String name, Span at, MetricType type, MetricBody body, StringLit help, Ident unit,
+                                      StringLit conditional, StringLit since, StringLit until, String member) {
+        for (StringLit version : new StringLit[] {since, until}) {
+            if (version != null && !VERSION.matcher(version.value()).matches()) {
+                error(JMX, version.span(), "'" + version.value() + "' is not a Kafka version", "write e.g. \"4.0\" or \"3.9.1\"");
+            }
+        }
+        if (body.jmx().isEmpty() && body.cgroup() == null) {
+            error(JMX, at, "metric " + name + " has no source",
+                    "add jmx \"<ObjectName pattern>\" or cgroup <field>, or declare it with external metric");
+        }
+        if (!body.jmx().isEmpty() && body.cgroup() != null) {
+            error(JMX, body.cgroup().span(), "metric " + name + " has both jmx and cgroup sources", "keep one kind of source");
+        }
+        String cgroupField = null;
+        if (body.cgroup() != null) {
+            cgroupField = body.cgroup().field().text();
+            if (!CGROUP_FIELDS.contains(cgroupField)) {
+                error(JMX, body.cgroup().field().span(), "unknown cgroup field " + cgroupField,
+                        DidYouMean.suggest(cgroupField, CGROUP_FIELDS).map(s -> "did you mean " + s + "?")
+                                .orElse("fields are " + String.join(", ", new TreeSet<>(CGROUP_FIELDS))));
+            }
+            if (type != MetricType.GAUGE) {
+                error(JMX, body.cgroup().span(), "cgroup values are gauges, so " + name + " must be a gauge", "declare it gauge");
+            }
+        }
+        TreeSet<String> labels = new TreeSet<>();
+        for (LabelSpec spec : body.labels()) {
+            checkLabelName(spec.labelName(), spec.span());
+            if (!labels.add(spec.labelName())) {
+                error(JMX, spec.span(), "label " + spec.labelName() + " is given twice", "list each ObjectName key once");
+            }
+        }
+        List<JmxBinding> bindings = new ArrayList<>();
+        for (JmxSource source : body.jmx()) {
+            JmxBinding binding = binding(name, type, source, body.labels(), member);
+            if (binding != null) {
+                bindings.add(binding);
+            }
+        }
+        return new CatalogMetric(name, type, labels, text(help), unit == null ? null : unit.text(),
+                cgroupField != null ? Origin.CGROUP : Origin.JMX, cgroupField != null ? "cgroup" : "jmx", at,
+                text(conditional), text(since), text(until), bindings, cgroupField, true);
+    }
+
+    private JmxBinding binding(String name, MetricType type, JmxSource source, List<LabelSpec> labels, String member) {
+        String pattern = source.pattern().value();
+        if (member != null) {
+            pattern = pattern.replace("{member}", member);
+        }
+        ObjectName objectName;
+        try {
+            objectName = new ObjectName(pattern);
+        } catch (MalformedObjectNameException e) {
+            error(JMX, source.pattern().span(), "invalid ObjectName pattern: " + e.getMessage(),
+                    "write domain:key=value,key=*, e.g. \"kafka.log:type=Log,name=Size,topic=*,partition=*\"");
+            return null;
+        }
+        if (objectName.isDomainPattern()) {
+            error(JMX, source.pattern().span(), "the ObjectName domain must be exact, not a pattern",
+                    "name the domain, e.g. kafka.server");
+            return null;
+        }
+        Map<String, String> keys = objectName.getKeyPropertyList();
+        List<JmxBinding.LabelKey> labelKeys = new ArrayList<>();
+        for (LabelSpec spec : labels) {
+            String key = spec.key().text();
+            if (!keys.containsKey(key)) {
+                error(JMX, spec.key().span(), "ObjectName key " + key + " is not in the pattern " + pattern,
+                        DidYouMean.suggest(key, keys.keySet()).map(s -> "did you mean " + s + "? ").orElse("")
+                                + "labels name keys of the pattern; write them as key=* in the pattern");
+                continue;
+            }
+            labelKeys.add(new JmxBinding.LabelKey(spec.labelName(), key));
+        }
+        for (Map.Entry<String, String> key : new java.util.TreeMap<>(keys).entrySet()) {
+            boolean wildcard = key.getValue().equals("*");
+            boolean exported = labels.stream().anyMatch(l -> l.key().text().equals(key.getKey()));
+            if (wildcard && !exported) {
+                error(JMX, source.pattern().span(), "the wildcard key " + key.getKey() + " is not exported as a label, so MBeans that differ only in "
+                                + key.getKey() + " would give duplicate series",
+                        "add labels " + key.getKey() + ", or fix the key's value in the pattern");
+            } else if (!wildcard && (key.getValue().contains("*") || key.getValue().contains("?"))) {
+                error(JMX, source.pattern().span(), "the value of " + key.getKey() + " mixes text and wildcards",
+                        "use * for the whole value and export the key as a label");
+            }
+        }
+        String attribute = source.attribute() != null ? source.attribute().text()
+                : type == MetricType.COUNTER ? "Count" : type == MetricType.SUMMARY ? null : "Value";
+        Map<String, String> quantiles = Map.of();
+        String countAttribute = null;
+        if (type == MetricType.SUMMARY) {
+            if (source.attribute() != null) {
+                error(JMX, source.attribute().span(), "a summary reads Kafka's percentile and Count attributes, not one attribute",
+                        "remove the attribute option, or declare a gauge per percentile");
+            }
+            quantiles = KAFKA_QUANTILES;
+            countAttribute = "Count";
+            attribute = null;
+        }
+        double scale = 1.0;
+        if (source.scale() != null) {
+            scale = source.scale().value();
+            if (!(scale > 0) || Double.isInfinite(scale)) {
+                error(JMX, source.scale().span(), "scale must be a positive number", "e.g. scale 0.001 turns milliseconds into seconds");
+                scale = 1.0;
+            }
+        }
+        return new JmxBinding(source.span(), pattern, attribute, quantiles, countAttribute, scale, labelKeys);
+    }
+
+    private void checkName(Ident name, MetricType type) {
+        String n = name.text();
+        if (type == MetricType.COUNTER && !n.endsWith("_total")) {
+            error(NAMING, name.span(), "counter " + n + " does not end in _total",
+                    "rename it " + n + "_total: Prometheus and OpenMetrics name counters that way");
+        } else if (type != MetricType.COUNTER && n.endsWith("_total")) {
+            diagnostics.add(Diagnostic.of(NAMING, Severity.WARNING, name.span(), type.keyword() + " " + n + " ends in _total, which readers take for a counter",
+                    "declare it counter if it only grows, or drop the _total suffix"));
+        }
+        if (type == MetricType.SUMMARY && (n.endsWith("_count") || n.endsWith("_sum") || n.endsWith("_bucket"))) {
+            error(NAMING, name.span(), "summary " + n + " ends in a suffix the summary itself adds",
+                    "name the family without _count/_sum/_bucket");
+        }
+    }
+
+    private void checkLabelName(String label, Span at) {
+        if (!LABEL.matcher(label).matches() || label.startsWith("__")) {
+            error(NAMING, at, "'" + label + "' is not a valid label name",
+                    "label names are letters, digits and _, not starting with a digit or __");
+        }
+    }
+
+    private void add(CatalogMetric metric) {
+        CatalogMetric previous = metrics.putIfAbsent(metric.name(), metric);
+        if (previous != null) {
+            diagnostics.add(Diagnostic.of(DUPLICATE, Severity.ERROR, metric.declaredAt(), "metric " + metric.name() + " is declared twice",
+                    "remove one declaration, or give one of them another name").withRelated(previous.declaredAt(), "first declared here"));
+        }
+    }
+
+    private void error(String code, Span at, String message, String hint) {
+        diagnostics.add(Diagnostic.of(code, Severity.ERROR, at, message, hint));
+    }
+
+    private static String text(StringLit s) {
+        return s == null ? null : s.value();
+    }
+}

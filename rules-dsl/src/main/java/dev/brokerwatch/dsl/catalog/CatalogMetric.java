@@ -1,0 +1,28 @@
+package dev.brokerwatch.dsl.catalog;
+
+import dev.brokerwatch.dsl.ast.MetricType;
+import dev.brokerwatch.dsl.source.Span;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * A metric family of the catalog: name, type, own label names (target labels such as {@code job} come on
+ * top, see {@link Catalog#labelsOf}), help, unit, origin, where it is declared, and for agent metrics how
+ * to read it. {@code labelsKnown} is false for a recording rule whose expression could not be analysed
+ * (its problem is already reported), so that rules built on it do not get follow-on errors. {@code conditional} says why it may be absent on a healthy broker (null: always present);
+ * {@code since}/{@code until} bound the Kafka versions that have it (null: unbounded).
+ */
+public record CatalogMetric(String name, MetricType type, SortedSet<String> labels, String help, String unit,
+                            Origin origin, String source, Span declaredAt, String conditional, String since,
+                            String until, List<JmxBinding> jmx, String cgroupField, boolean labelsKnown) {
+    public CatalogMetric {
+        labels = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(labels));
+        jmx = List.copyOf(jmx);
+    }
+
+    /** The series names this family exposes: a summary has its quantile series and a {@code _count}. */
+    public List<String> seriesNames() {
+        return type == MetricType.SUMMARY ? List.of(name, name + "_count") : List.of(name);
+    }
+}

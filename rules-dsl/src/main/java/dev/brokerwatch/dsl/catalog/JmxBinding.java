@@ -1,0 +1,22 @@
+package dev.brokerwatch.dsl.catalog;
+
+import dev.brokerwatch.dsl.source.Span;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One MBean source of a metric, resolved: the ObjectName pattern (wildcard values are {@code *}), the
+ * attribute read (for a summary, the quantile attributes and the count attribute), the scale factor, and
+ * which ObjectName keys become which labels.
+ */
+public record JmxBinding(Span span, String objectName, String attribute, Map<String, String> quantiles,
+                         String countAttribute, double scale, List<LabelKey> labels) {
+    public JmxBinding {
+        quantiles = Map.copyOf(quantiles);
+        labels = List.copyOf(labels);
+    }
+
+    /** A Prometheus label taken from an ObjectName key. */
+    public record LabelKey(String label, String key) {
+    }
+}

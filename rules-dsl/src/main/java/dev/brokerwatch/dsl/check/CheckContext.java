@@ -1,0 +1,39 @@
+package dev.brokerwatch.dsl.check;
+
+import dev.brokerwatch.dsl.ast.AlertRule;
+import dev.brokerwatch.dsl.ast.promql.Expr;
+import dev.brokerwatch.dsl.compile.Pack;
+import dev.brokerwatch.dsl.compile.RuleInfo;
+import dev.brokerwatch.dsl.semantics.Analysis;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What checks read: the resolved pack, plus the list of every PromQL expression to check with its analysis. */
+public final class CheckContext {
+
+    /** An expression to check, where it comes from, and its analysis. {@code rule} is null outside rules. */
+    public record CheckedExpr(Expr expr, Analysis analysis, RuleInfo rule) {
+    }
+
+    private final Pack pack;
+    private final List<CheckedExpr> expressions = new ArrayList<>();
+
+    public CheckContext(Pack pack) {
+        this.pack = pack;
+        for (RuleInfo rule : pack.rules()) {
+            expressions.add(new CheckedExpr(rule.rule().expr(), rule.analysis(), rule));
+        }
+    }
+
+    public Pack pack() {
+        return pack;
+    }
+
+    public List<CheckedExpr> expressions() {
+        return expressions;
+    }
+
+    public List<RuleInfo> alerts() {
+        return pack.rules().stream().filter(r -> r.rule() instanceof AlertRule).toList();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.brokerwatch.dsl.check;
+
+import dev.brokerwatch.dsl.ast.AlertRule;
+import dev.brokerwatch.dsl.ast.StringLit;
+import dev.brokerwatch.dsl.compile.RuleInfo;
+import dev.brokerwatch.dsl.diag.Diagnostic;
+import dev.brokerwatch.dsl.diag.Severity;
+import dev.brokerwatch.dsl.semantics.GoTemplate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Go template syntax in annotations and labels: unclosed actions, unbalanced blocks, unknown functions or variables. */
+public final class TemplateSyntaxCheck implements Check {
+    public static final String CODE = "template/syntax";
+
+    @Override
+    public String code() {
+        return CODE;
+    }
+
+    @Override
+    public String description() {
+        return "a Go template in an annotation or label that Prometheus cannot expand";
+    }
+
+    @Override
+    public List<Diagnostic> run(CheckContext context) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (RuleInfo rule : context.alerts()) {
+            for (StringLit template : TemplateSupport.templates((AlertRule) rule.rule())) {
+                for (GoTemplate.Problem p : GoTemplate.read(template.value()).problems()) {
+                    out.add(Diagnostic.of(CODE, Severity.ERROR, TemplateSupport.spanOf(template, p.needle(), p.offset()), p.message(), p.hint()));
+                }
+            }
+        }
+        return out;
+    }
+}

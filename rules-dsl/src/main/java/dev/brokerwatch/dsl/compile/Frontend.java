@@ -1,0 +1,121 @@
+package dev.brokerwatch.dsl.compile;
+
+import dev.brokerwatch.dsl.ast.AlertRule;
+import dev.brokerwatch.dsl.ast.BwFile;
+import dev.brokerwatch.dsl.ast.GroupDecl;
+import dev.brokerwatch.dsl.ast.KeyValue;
+import dev.brokerwatch.dsl.ast.MetricType;
+import dev.brokerwatch.dsl.ast.RecordingRule;
+import dev.brokerwatch.dsl.ast.Rule;
+import dev.brokerwatch.dsl.ast.SeveritiesDecl;
+import dev.brokerwatch.dsl.ast.Statement;
+import dev.brokerwatch.dsl.catalog.Catalog;
+import dev.brokerwatch.dsl.catalog.CatalogBuilder;
+import dev.brokerwatch.dsl.catalog.CatalogMetric;
+import dev.brokerwatch.dsl.catalog.Origin;
+import dev.brokerwatch.dsl.check.CheckContext;
+import dev.brokerwatch.dsl.check.Checks;
+import dev.brokerwatch.dsl.diag.Diagnostic;
+import dev.brokerwatch.dsl.resolve.Params;
+import dev.brokerwatch.dsl.resolve.Resolver;
+import dev.brokerwatch.dsl.resolve.SourceLoader;
+import dev.brokerwatch.dsl.semantics.Analysis;
+import dev.brokerwatch.dsl.semantics.Analyzer;
+import dev.brokerwatch.dsl.semantics.ExprInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The whole front end: load and parse, resolve parameters, build the catalog, analyse every rule, run every check. */
+public final class Frontend {
+    public static final List<String> DEFAULT_SEVERITIES = List.of("critical", "warning", "info");
+
+    private Frontend() {
+    }
+
+    public static CompileResult run(List<String> roots, SourceLoader loader, Map<String, String> overrides) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<String> usageErrors = new ArrayList<>();
+        Resolver.Loaded loaded = Resolver.load(roots, loader);
+        usageErrors.addAll(loaded.ioErrors());
+        diagnostics.addAll(loaded.diagnostics());
+        if (loaded.files().isEmpty()) {
+            return new CompileResult(null, diagnostics, usageErrors);
+        }
+        List<Resolver.OverrideError> overrideErrors = new ArrayList<>();
+        Params params = Resolver.params(loaded.files(), overrides, diagnostics, overrideErrors);
+        overrideErrors.forEach(e -> usageErrors.add(e.message()));
+        Pack pack = resolve(loaded.files(), params, diagnostics);
+        diagnostics.addAll(Checks.runAll(new CheckContext(pack)));
+        return new CompileResult(pack, diagnostics, usageErrors);
+    }
+
+    static Pack resolve(List<BwFile> files, Params params, List<Diagnostic> diagnostics) {
+        Catalog catalog = CatalogBuilder.build(files, params.targetLabels(), diagnostics);
+        List<GroupDecl> groups = new ArrayList<>();
+        List<String> severities = null;
+        for (BwFile file : files) {
+            for (Statement s : file.statements()) {
+                if (s instanceof GroupDecl g) {
+                    groups.add(g);
+                } else if (s instanceof SeveritiesDecl sev && severities == null) {
+                    severities = sev.names().stream().map(n -> n.text()).toList();
+                }
+            }
+        }
+        // Recording rules may be used before (or in a group above) their definition: announce every output
+        // with unknown labels first, then replace each with what its expression really yields.
+        for (GroupDecl g : groups) {
+            for (Rule r : g.rules()) {
+                if (r instanceof RecordingRule rec && catalog.metric(rec.name().text()).isEmpty()) {
+                    catalog = catalog.with(recorded(rec, new TreeSet<>(), false));
+                }
+            }
+        }
+        List<RuleInfo> infos = new ArrayList<>();
+        for (GroupDecl g : groups) {
+            for (Rule r : g.rules()) {
+                if (r instanceof RecordingRule rec) {
+                    Analysis analysis = Analyzer.analyze(rec.expr(), catalog, params, diagnostics);
+                    ExprInfo info = analysis.info(rec.expr());
+                    TreeSet<String> labels = new TreeSet<>(info.labels().labels());
+                    rec.labels().forEach(kv -> labels.add(kv.key().text()));
+                    CatalogMetric existing = catalog.metric(rec.name().text()).orElse(null);
+                    if (existing != null && existing.origin() == Origin.RECORDING && !existing.labelsKnown()) {
+                        catalog = catalog.with(recorded(rec, labels, !info.labels().open()));
+                    }
+                    infos.add(new RuleInfo(g, r, analysis));
+                }
+            }
+        }
+        for (GroupDecl g : groups) {
+            for (Rule r : g.rules()) {
+                if (r instanceof AlertRule alert) {
+                    infos.add(new RuleInfo(g, r, Analyzer.analyze(alert.expr(), catalog, params, diagnostics)));
+                }
+            }
+        }
+        // keep rules in source order within the pack
+        java.util.IdentityHashMap<Rule, RuleInfo> byRule = new java.util.IdentityHashMap<>();
+        infos.forEach(i -> byRule.put(i.rule(), i));
+        List<RuleInfo> ordered = new ArrayList<>();
+        for (GroupDecl g : groups) {
+            for (Rule r : g.rules()) {
+                if (byRule.containsKey(r)) {
+                    ordered.add(byRule.get(r));
+                }
+            }
+        }
+        return new Pack(files, params, catalog, groups, ordered, severities == null ? DEFAULT_SEVERITIES : severities);
+    }
+
+    private static CatalogMetric recorded(RecordingRule rec, TreeSet<String> labels, boolean known) {
+        return new CatalogMetric(rec.name().text(), MetricType.GAUGE, labels, "recorded by " + rec.name().text(), null,
+                Origin.RECORDING, "recording rule", rec.name().span(), null, null, null, List.of(), null, known);
+    }
+
+    static List<String> staticLabelNames(List<KeyValue> labels) {
+        return labels.stream().map(kv -> kv.key().text()).toList();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.brokerwatch.dsl.compile;
+
+import dev.brokerwatch.dsl.ast.BwFile;
+import dev.brokerwatch.dsl.ast.GroupDecl;
+import dev.brokerwatch.dsl.catalog.Catalog;
+import dev.brokerwatch.dsl.resolve.Params;
+import java.util.List;
+
+/**
+ * A resolved pack: its files, parameter values, the full catalog (recording-rule outputs included), its
+ * rule groups with the analysis of every rule, and the severities alerts may use.
+ */
+public record Pack(List<BwFile> files, Params params, Catalog catalog, List<GroupDecl> groups, List<RuleInfo> rules,
+                   List<String> severities) {
+    public Pack {
+        files = List.copyOf(files);
+        groups = List.copyOf(groups);
+        rules = List.copyOf(rules);
+        severities = List.copyOf(severities);
+    }
+
+    public List<RuleInfo> rulesOf(GroupDecl group) {
+        return rules.stream().filter(r -> r.group() == group).toList();
+    }
+}

@@ -62,8 +62,14 @@ metricClause
     ;
 
 jmxOption
-    : ATTRIBUTE attr=identifier                           # attributeOption
+    : ATTRIBUTE attr=attributeName                        # attributeOption
     | SCALE factor=NUMBER                                 # scaleOption
+    ;
+
+// MBean attribute names may contain '-' (kafka-metrics beans: commit-latency-avg)
+attributeName
+    : identifier (MINUS identifier)*
+    | STRING
     ;
 
 // an ObjectName key exported as a label; lower-cased unless renamed with `as`

@@ -164,6 +164,13 @@ public final class CatalogBuilder {
             }
         }
         List<JmxBinding> bindings = new ArrayList<>();
+        for (LabelSpec spec : body.labels()) {
+            boolean inSomePattern = body.jmx().isEmpty() || body.jmx().stream().anyMatch(j -> hasKey(j.pattern().value(), spec.key().text()));
+            if (!inSomePattern) {
+                error(JMX, spec.key().span(), "ObjectName key " + spec.key().text() + " is in none of the patterns of " + name,
+                        "labels name keys of the jmx patterns; write them as key=* in the pattern");
+            }
+        }
         for (JmxSource source : body.jmx()) {
             JmxBinding binding = binding(name, type, source, body.labels(), member);
             if (binding != null) {
@@ -197,13 +204,10 @@ public final class CatalogBuilder {
         List<JmxBinding.LabelKey> labelKeys = new ArrayList<>();
         for (LabelSpec spec : labels) {
             String key = spec.key().text();
-            if (!keys.containsKey(key)) {
-                error(JMX, spec.key().span(), "ObjectName key " + key + " is not in the pattern " + pattern,
-                        DidYouMean.suggest(key, keys.keySet()).map(s -> "did you mean " + s + "? ").orElse("")
-                                + "labels name keys of the pattern; write them as key=* in the pattern");
-                continue;
+            // a source without the key yields series without the label (Kafka's broker-wide BrokerTopicMetrics, say)
+            if (keys.containsKey(key)) {
+                labelKeys.add(new JmxBinding.LabelKey(spec.labelName(), key));
             }
-            labelKeys.add(new JmxBinding.LabelKey(spec.labelName(), key));
         }
         for (Map.Entry<String, String> key : new java.util.TreeMap<>(keys).entrySet()) {
             boolean wildcard = key.getValue().equals("*");
@@ -239,6 +243,14 @@ public final class CatalogBuilder {
             }
         }
         return new JmxBinding(source.span(), pattern, attribute, quantiles, countAttribute, scale, labelKeys);
+    }
+
+    private static boolean hasKey(String pattern, String key) {
+        try {
+            return new ObjectName(pattern.replace("{member}", "x")).getKeyPropertyList().containsKey(key);
+        } catch (MalformedObjectNameException e) {
+            return true; // reported with the pattern itself
+        }
     }
 
     private void checkName(Ident name, MetricType type) {

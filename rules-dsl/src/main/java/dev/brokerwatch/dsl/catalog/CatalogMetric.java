@@ -23,6 +23,9 @@ public record CatalogMetric(String name, MetricType type, SortedSet<String> labe
 
     /** The series names this family exposes: a summary has its quantile series and a {@code _count}. */
     public List<String> seriesNames() {
-        return type == MetricType.SUMMARY ? List.of(name, name + "_count") : List.of(name);
+        if (type != MetricType.SUMMARY) {
+            return List.of(name);
+        }
+        return origin == Origin.JMX ? List.of(name, name + "_count") : List.of(name, name + "_count", name + "_sum");
     }
 }

@@ -58,7 +58,7 @@ public final class Frontend {
         for (BwFile file : files) {
             for (Statement s : file.statements()) {
                 if (s instanceof GroupDecl g) {
-                    groups.add(g);
+                    groups.add(interpolated(g, params, diagnostics));
                 } else if (s instanceof SeveritiesDecl sev && severities == null) {
                     severities = sev.names().stream().map(n -> n.text()).toList();
                 }
@@ -108,6 +108,14 @@ public final class Frontend {
             }
         }
         return new Pack(files, params, catalog, groups, ordered, severities == null ? DEFAULT_SEVERITIES : severities);
+    }
+
+    private static GroupDecl interpolated(GroupDecl g, Params params, List<Diagnostic> diagnostics) {
+        List<Rule> rules = new ArrayList<>();
+        for (Rule r : g.rules()) {
+            rules.add(r instanceof AlertRule a ? dev.brokerwatch.dsl.resolve.Interpolation.apply(a, params, diagnostics) : r);
+        }
+        return new GroupDecl(g.span(), g.name(), g.interval(), rules);
     }
 
     private static CatalogMetric recorded(RecordingRule rec, TreeSet<String> labels, boolean known) {

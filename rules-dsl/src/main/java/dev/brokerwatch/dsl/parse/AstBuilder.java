@@ -217,7 +217,7 @@ final class AstBuilder {
                 NumberLit scale = null;
                 for (JmxOptionContext o : j.jmxOption()) {
                     if (o instanceof AttributeOptionContext a) {
-                        attribute = once(attribute, ident(a.attr), span(o), "attribute");
+                        attribute = once(attribute, attributeName(a.attr), span(o), "attribute");
                     } else if (o instanceof ScaleOptionContext sc) {
                         scale = once(scale, number(sc.factor), span(o), "scale");
                     }
@@ -406,6 +406,18 @@ final class AstBuilder {
             }
         }
         return new AlertTest(span(t), string(t.name), interval, series, expectations);
+    }
+
+    private Ident attributeName(AttributeNameContext a) {
+        if (a.STRING() != null) {
+            StringLit s = string(a.STRING().getSymbol());
+            return new Ident(s.span(), s.value());
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < a.identifier().size(); i++) {
+            text.append(i == 0 ? "" : "-").append(identText(a.identifier(i)));
+        }
+        return new Ident(span(a), text.toString());
     }
 
     private KeyValue keyValue(KeyValueContext kv) {

@@ -1,0 +1,64 @@
+package dev.brokerwatch.compiler.cli;
+
+import dev.brokerwatch.compiler.report.Reporter;
+import dev.brokerwatch.dsl.compile.CompileResult;
+import dev.brokerwatch.dsl.compile.Frontend;
+import dev.brokerwatch.dsl.diag.Diagnostic;
+import dev.brokerwatch.dsl.diag.Severity;
+import dev.brokerwatch.dsl.resolve.SourceLoader;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options every command that reads sources shares. */
+public final class SourceOptions {
+    /** The embedded curated pack: its root file imports the rest. */
+    static final String EMBEDDED_ROOT = "kafka.bw";
+
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "Root .bw files (their imports are read too). Default: the embedded curated Kafka pack.")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "Override a param, e.g. --set under_replicated_for=5m --set target_labels=cluster,namespace,pod. Repeatable.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "How problems are printed: ${COMPLETION-CANDIDATES} (GitHub Actions annotations). Default: ${DEFAULT-VALUE}.")
+    Reporter.Format format;
+
+    @Option(names = "--strict", description = "Treat warnings as problems (exit code 1).")
+    boolean strict;
+
+    /** Reads and checks the sources, prints problems; null when a usage error was printed instead. */
+    CompileResult load(PrintWriter out, PrintWriter err) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (String set : sets) {
+            int eq = set.indexOf('=');
+            if (eq <= 0) {
+                err.println("brokerwatch: --set " + set + ": expected NAME=VALUE, e.g. --set under_replicated_for=5m");
+                return null;
+            }
+            overrides.put(set.substring(0, eq).strip(), set.substring(eq + 1));
+        }
+        CompileResult result = files.isEmpty()
+                ? Frontend.run(List.of(EMBEDDED_ROOT), SourceLoader.classpath(SourceOptions.class, "/packs/kafka"), overrides)
+                : Frontend.run(files, SourceLoader.fileSystem(), overrides);
+        if (!result.usageErrors().isEmpty()) {
+            result.usageErrors().forEach(e -> err.println("brokerwatch: " + e));
+            return null;
+        }
+        Reporter.forFormat(format).report(result.diagnostics(), out);
+        return result;
+    }
+
+    boolean failed(CompileResult result) {
+        List<Diagnostic> problems = result.diagnostics().stream()
+                .filter(d -> d.severity() == Severity.ERROR || (strict && d.severity() == Severity.WARNING)).toList();
+        return !problems.isEmpty();
+    }
+}

@@ -17,7 +17,7 @@ public final class DidYouMean {
                 continue;
             }
             int d = distance(wrong, candidate);
-            if (d < bestDistance || (d == bestDistance && best != null && candidate.compareTo(best) < 0)) {
+            if (d < bestDistance || (d == bestDistance && best != null && prefers(wrong, candidate, best))) {
                 best = candidate;
                 bestDistance = d;
             }
@@ -36,6 +36,13 @@ public final class DidYouMean {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    // on a tie, a name that starts like the wrong one wins (rat -> rate, not rad), then the alphabet decides
+    private static boolean prefers(String wrong, String candidate, String best) {
+        boolean c = candidate.startsWith(wrong);
+        boolean b = best.startsWith(wrong);
+        return c != b ? c : candidate.compareTo(best) < 0;
     }
 
     static int distance(String a, String b) {

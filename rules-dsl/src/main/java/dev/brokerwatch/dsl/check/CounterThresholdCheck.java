@@ -41,7 +41,9 @@ public final class CounterThresholdCheck implements Check {
                     var counter = lhsRaw ? b.lhs() : b.rhs();
                     out.add(Diagnostic.of(CODE, Severity.WARNING, counter.span(),
                             "the raw counter " + counter.span().text().strip() + " is compared to a threshold; it only grows, and restarts at zero",
-                            "compare its rate or increase instead, e.g. increase(" + counter.span().text().strip() + "[5m]) " + b.op() + " ..."));
+                            counter instanceof dev.brokerwatch.dsl.ast.promql.VectorSelector
+                                    ? "compare its increase instead, e.g. increase(" + counter.span().text().strip() + "[10m]) " + b.op() + " ..."
+                                    : "apply increase(...[10m]) or rate(...[5m]) to the counter inside the aggregation, then compare"));
                 }
             });
         }

@@ -112,7 +112,7 @@ public final class Analyzer {
         if (expr instanceof Subquery s) {
             ExprInfo inner = visit(s.expr());
             if (inner.type() != ValueType.INSTANT_VECTOR && inner.type() != ValueType.SCALAR) {
-                typeError(s.expr(), "a subquery needs an instant vector, but this is a " + inner.type().description(), null);
+                typeError(s.expr(), "a subquery needs an instant vector, but this is " + article(inner.type()), null);
             }
             return new ExprInfo(ValueType.RANGE_VECTOR, inner.labels(), inner.rawCounter());
         }
@@ -146,13 +146,12 @@ public final class Analyzer {
             ExprInfo param = visit(a.param());
             ValueType wanted = op.equals("count_values") ? ValueType.STRING : ValueType.SCALAR;
             if (param.type() != wanted) {
-                typeError(a.param(), op + "'s first argument must be a " + wanted.description() + ", not a "
-                        + param.type().description(), op.equals("count_values") ? "e.g. count_values(\"value\", x)" : "e.g. " + op + "(5, x)");
+                typeError(a.param(), op + "'s first argument must be " + article(wanted) + ", not " + article(param.type()), op.equals("count_values") ? "e.g. count_values(\"value\", x)" : "e.g. " + op + "(5, x)");
             }
         }
         ExprInfo operand = visit(a.expr());
         if (operand.type() != ValueType.INSTANT_VECTOR) {
-            typeError(a.expr(), op + "() aggregates an instant vector, but this is a " + operand.type().description(),
+            typeError(a.expr(), op + "() aggregates an instant vector, but this is " + article(operand.type()),
                     operand.type() == ValueType.RANGE_VECTOR ? "wrap the range in a function first, e.g. " + op + "(rate(x[5m]))" : null);
         }
         LabelFlow labels = operand.labels();
@@ -204,7 +203,7 @@ public final class Analyzer {
                         : wanted == ValueType.SCALAR && got == ValueType.INSTANT_VECTOR
                         ? "turn it into a scalar with scalar(...), or pass a number" : signature(fn);
                 diagnostics.add(Diagnostic.of(FUNCTION_CODE, Severity.ERROR, c.args().get(i).span(),
-                        name + "() needs a " + wanted.description() + " as argument " + (i + 1) + ", but this is a " + got.description(), hint));
+                        name + "() needs " + article(wanted) + " as argument " + (i + 1) + ", but this is " + article(got), hint));
             }
         }
         LabelFlow labels = LabelFlow.NONE;
@@ -259,8 +258,11 @@ public final class Analyzer {
     private ExprInfo binary(BinaryOp b) {
         ExprInfo lhs = visit(b.lhs());
         ExprInfo rhs = visit(b.rhs());
-        requireOperand(lhs, b.lhs(), b.op());
-        requireOperand(rhs, b.rhs(), b.op());
+        boolean lhsOk = requireOperand(lhs, b.lhs(), b.op());
+        boolean rhsOk = requireOperand(rhs, b.rhs(), b.op());
+        if (!lhsOk || !rhsOk) {
+            return new ExprInfo(ValueType.INSTANT_VECTOR, LabelFlow.UNKNOWN, false);
+        }
         boolean lhsVector = lhs.type() == ValueType.INSTANT_VECTOR;
         boolean rhsVector = rhs.type() == ValueType.INSTANT_VECTOR;
         if (b.isSetOperator() && (!lhsVector || !rhsVector)) {
@@ -295,12 +297,19 @@ public final class Analyzer {
         };
     }
 
-    private void requireOperand(ExprInfo info, Expr operand, String op) {
+    private boolean requireOperand(ExprInfo info, Expr operand, String op) {
         if (info.type() == ValueType.RANGE_VECTOR) {
             typeError(operand, "'" + op + "' cannot take a range vector", "apply a function such as rate() or avg_over_time() to the range first");
+            return false;
         } else if (info.type() == ValueType.STRING) {
             typeError(operand, "'" + op + "' cannot take a string", null);
+            return false;
         }
+        return true;
+    }
+
+    private static String article(ValueType type) {
+        return (type == ValueType.INSTANT_VECTOR ? "an " : "a ") + type.description();
     }
 
     private void typeError(Expr at, String message, String hint) {

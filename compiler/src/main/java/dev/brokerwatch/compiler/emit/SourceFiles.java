@@ -1,0 +1,35 @@
+package dev.brokerwatch.compiler.emit;
+
+import dev.brokerwatch.dsl.ast.BwFile;
+import dev.brokerwatch.dsl.ast.GroupDecl;
+import dev.brokerwatch.dsl.compile.Pack;
+import dev.brokerwatch.dsl.source.SourceFile;
+import java.util.List;
+
+/** Which source file declares what, and the stem that names the files emitted for it. */
+final class SourceFiles {
+    private SourceFiles() {
+    }
+
+    /** {@code alerts/kafka-broker.bw} gives {@code kafka-broker}. */
+    static String stem(SourceFile file) {
+        String path = file.displayPath().replace('\\', '/');
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.endsWith(".bw") ? name.substring(0, name.length() - 3) : name;
+    }
+
+    /** The groups declared in one file, in source order. */
+    static List<GroupDecl> groupsIn(Pack pack, BwFile file) {
+        return pack.groups().stream().filter(g -> declaredIn(g, file)).toList();
+    }
+
+    /** The files that declare at least one group, in pack order. */
+    static List<BwFile> withGroups(Pack pack) {
+        return pack.files().stream().filter(f -> !groupsIn(pack, f).isEmpty()).toList();
+    }
+
+    private static boolean declaredIn(GroupDecl group, BwFile file) {
+        SourceFile source = group.span().file();
+        return source == file.source() || source.displayPath().equals(file.source().displayPath());
+    }
+}

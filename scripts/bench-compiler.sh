@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mvn -B -q -ntp -pl rules-dsl,compiler -am install -DskipTests
-mvn -B -q -ntp -pl compiler test-compile exec:java \
-  -Dexec.classpathScope=test -Dexec.mainClass=dev.brokerwatch.compiler.bench.CompileBenchmark
+mvn -B -q -ntp -pl compiler test-compile exec:exec -Dexec.executable=java \
+  -Dexec.classpathScope=test "-Dexec.args=-cp %classpath dev.brokerwatch.compiler.bench.CompileBenchmark"

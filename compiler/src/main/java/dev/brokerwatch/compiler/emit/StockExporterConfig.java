@@ -128,6 +128,7 @@ record StockExporterConfig(List<String> header, Map<String, Object> tree) {
                 "  agent writes it (0.5, 0.999), and an UNTYPED rule for Count; valueFactor scales the percentiles only.",
                 "- help is passed through Matcher.quoteReplacement, because jmx_exporter expands $n in it.",
                 "- A quoted ObjectName value with backslash escapes keeps them in the label value (the agent unquotes).",
+                "- A metric without help gets jmx_exporter's own help text (built from the MBean's name).",
                 ""));
         if (differences.isEmpty()) {
             lines.add("Every family comes out with the agent's name, type and labels.");

@@ -35,12 +35,15 @@ public final class CatalogBuilder {
     public static final String NAMING = "catalog/naming";
     public static final String JMX = "catalog/jmx";
 
-    /** Kafka's Yammer histogram percentiles, with the quantile label values Strimzi's exporter config gives them. */
+    /**
+     * Kafka's Yammer histogram percentiles and their quantile label values, written the way Prometheus
+     * client libraries (ours and the stock exporter's) print a quantile: 0.5, not 0.50.
+     */
     public static final Map<String, String> KAFKA_QUANTILES;
 
     static {
         Map<String, String> q = new LinkedHashMap<>();
-        q.put("0.50", "50thPercentile");
+        q.put("0.5", "50thPercentile");
         q.put("0.75", "75thPercentile");
         q.put("0.95", "95thPercentile");
         q.put("0.98", "98thPercentile");

@@ -12,7 +12,7 @@ import java.util.Map;
 public record JmxBinding(Span span, String objectName, String attribute, Map<String, String> quantiles,
                          String countAttribute, double scale, List<LabelKey> labels) {
     public JmxBinding {
-        quantiles = Map.copyOf(quantiles);
+        quantiles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(quantiles)); // keep the declared order
         labels = List.copyOf(labels);
     }
 

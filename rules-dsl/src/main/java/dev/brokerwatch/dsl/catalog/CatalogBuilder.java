@@ -265,6 +265,13 @@ public final class CatalogBuilder {
             diagnostics.add(Diagnostic.of(NAMING, Severity.WARNING, name.span(), type.keyword() + " " + n + " ends in _total, which readers take for a counter",
                     "declare it counter if it only grows, or drop the _total suffix"));
         }
+        for (String suffix : List.of("_info", "_created", "_bucket")) {
+            if (n.endsWith(suffix) && !(type == MetricType.SUMMARY && suffix.equals("_bucket"))) {
+                diagnostics.add(Diagnostic.of(NAMING, Severity.WARNING, name.span(), n + " ends in " + suffix
+                                + ", a suffix Prometheus client libraries reserve: exporters strip or reject it",
+                        "rename it without " + suffix));
+            }
+        }
         if (type == MetricType.SUMMARY && (n.endsWith("_count") || n.endsWith("_sum") || n.endsWith("_bucket"))) {
             error(NAMING, name.span(), "summary " + n + " ends in a suffix the summary itself adds",
                     "name the family without _count/_sum/_bucket");

@@ -1,0 +1,151 @@
+package dev.brokerwatch.agent.http;
+
+import com.sun.net.httpserver.Authenticator;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The agent's endpoints on the JDK's HTTP server: {@code /metrics}, {@code /health/live},
+ * {@code /health/ready} and {@code /about}, optionally behind basic auth and TLS.
+ *
+ * <p>Requests run on {@link #THREADS} daemon threads with a queue of {@link #QUEUE} connections;
+ * past that the server closes new connections, and {@link MetricsEndpoint} answers 503 to a scrape
+ * beyond its concurrency limit. The server is started from a daemon thread so that its dispatcher
+ * thread is a daemon too and never keeps the broker's JVM alive.
+ */
+public final class AgentHttpServer implements AutoCloseable {
+  static final int THREADS = 4;
+  static final int QUEUE = 16;
+  private static final int BACKLOG = 16;
+
+  private final HttpServer server;
+  private final ThreadPoolExecutor executor;
+
+  private AgentHttpServer(HttpServer server, ThreadPoolExecutor executor) {
+    this.server = server;
+    this.executor = executor;
+  }
+
+  /** What the server serves and how it is protected. */
+  public static final class Endpoints {
+    final MetricsEndpoint metrics;
+    final LiveHandler live;
+    final ReadyHandler ready;
+    final AboutHandler about;
+
+    public Endpoints(MetricsEndpoint metrics, LiveHandler live, ReadyHandler ready, AboutHandler about) {
+      this.metrics = metrics;
+      this.live = live;
+      this.ready = ready;
+      this.about = about;
+    }
+  }
+
+  /**
+   * Binds and starts.
+   *
+   * @param authenticator null for no authentication
+   * @param healthOpen true to answer the health endpoints without credentials
+   * @param tls null for plain HTTP
+   */
+  public static AgentHttpServer start(
+      InetSocketAddress address, Endpoints endpoints, Authenticator authenticator, boolean healthOpen, TlsConfig tls)
+      throws IOException {
+    HttpServer server;
+    if (tls != null) {
+      HttpsServer https = HttpsServer.create(address, BACKLOG);
+      https.setHttpsConfigurator(tls.configurator());
+      server = https;
+    } else {
+      server = HttpServer.create(address, BACKLOG);
+    }
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            THREADS, THREADS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<Runnable>(QUEUE), new DaemonThreads());
+    server.setExecutor(executor);
+    context(server, endpoints.metrics.path(), endpoints.metrics, authenticator);
+    context(server, endpoints.about.path(), endpoints.about, authenticator);
+    Authenticator healthAuth = healthOpen ? null : authenticator;
+    context(server, endpoints.live.path(), endpoints.live, healthAuth);
+    context(server, endpoints.ready.path(), endpoints.ready, healthAuth);
+    context(server, "/", new NotFoundHandler(), null);
+    try {
+      startOnDaemonThread(server);
+    } catch (IOException | RuntimeException e) {
+      server.stop(0);
+      executor.shutdownNow();
+      throw e;
+    }
+    return new AgentHttpServer(server, executor);
+  }
+
+  /** The bound port (useful when started on port 0). */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private static void context(HttpServer server, String path, HttpHandler handler, Authenticator authenticator) {
+    HttpContext context = server.createContext(path, handler);
+    if (authenticator != null) {
+      context.setAuthenticator(authenticator);
+    }
+  }
+
+  /** The JDK's dispatcher thread inherits the daemon flag of the thread that calls start(). */
+  private static void startOnDaemonThread(HttpServer server) throws IOException {
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                server.start();
+              } catch (RuntimeException e) {
+                failure.set(e);
+              }
+            },
+            "brokerwatch-http-start");
+    starter.setDaemon(true);
+    starter.start();
+    try {
+      starter.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while starting the HTTP server");
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+  }
+
+  /** Named daemon threads for request handling. */
+  private static final class DaemonThreads implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable runnable) {
+      Thread thread = new Thread(runnable, "brokerwatch-http-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+}

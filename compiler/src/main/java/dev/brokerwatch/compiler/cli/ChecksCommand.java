@@ -25,6 +25,7 @@ public final class ChecksCommand implements Callable<Integer> {
         out.printf("%-28s %s%n", "catalog/jmx", "ObjectName patterns, label keys, sources and cgroup fields");
         out.printf("%-28s %s%n", "promql/function", "unknown functions, wrong argument count or type");
         out.printf("%-28s %s%n", "promql/type", "operands of the wrong type (range vector, string, scalar comparison)");
+        out.printf("%-28s %s%n", "dashboard/template", "use of an unknown panel template, or with the wrong number of arguments");
         for (Check check : Checks.ALL) {
             out.printf("%-28s %s%n", check.code(), check.description());
         }

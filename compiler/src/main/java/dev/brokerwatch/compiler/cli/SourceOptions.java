@@ -16,11 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /** The options every command that reads sources shares. */
 public final class SourceOptions {
-    /** The embedded curated pack: its root file imports the rest. */
-    static final String EMBEDDED_ROOT = "kafka.bw";
-
     @Parameters(paramLabel = "FILE", arity = "0..*",
-            description = "Root .bw files (their imports are read too). Default: the embedded curated Kafka pack.")
+            description = "Root .bw files (their imports are read too). Default: the embedded curated Kafka pack, alerts and dashboards.")
     List<String> files = new ArrayList<>();
 
     @Option(names = "--set", paramLabel = "NAME=VALUE",
@@ -46,7 +43,7 @@ public final class SourceOptions {
             overrides.put(set.substring(0, eq).strip(), set.substring(eq + 1));
         }
         CompileResult result = files.isEmpty()
-                ? Frontend.run(List.of(EMBEDDED_ROOT), SourceLoader.classpath(SourceOptions.class, "/packs/kafka"), overrides)
+                ? Frontend.run(EmbeddedPack.ROOTS, EmbeddedPack.loader(), overrides)
                 : Frontend.run(files, SourceLoader.fileSystem(), overrides);
         if (!result.usageErrors().isEmpty()) {
             result.usageErrors().forEach(e -> err.println("brokerwatch: " + e));

@@ -16,7 +16,10 @@ public final class Emitters {
             new AgentMappingEmitter(),
             new JmxExporterConfigEmitter(),
             new StrimziMetricsConfigEmitter(),
-            new AlertReferenceEmitter());
+            new AlertReferenceEmitter(),
+            new GrafanaDashboardEmitter(),
+            new GrafanaConfigMapEmitter(),
+            new GrafanaOperatorEmitter());
 
     private Emitters() {
     }

@@ -19,6 +19,8 @@ statement
     | familyDecl
     | externalMetricDecl
     | groupDecl
+    | dashboardDecl
+    | panelTemplateDecl
     ;
 
 importDecl
@@ -165,6 +167,119 @@ expectedLabels
     : LBRACE (keyValue)* RBRACE
     ;
 
+// ---- dashboards --------------------------------------------------------------------------------
+// Inside a dashboard, `$name` is a template argument, else a dashboard variable, else a Grafana
+// built-in ($__rate_interval...), else a pack parameter. `${name}`, `${name:format}` and `[[name]]`
+// are Grafana's other spellings of a variable.
+
+dashboardDecl
+    : DASHBOARD name=groupName title=STRING? LBRACE dashboardClause* RBRACE
+    ;
+
+dashboardClause
+    : UID value=STRING                                    # dashboardUid
+    | TAGS STRING (COMMA STRING)*                         # dashboardTags
+    | DESCRIPTION value=STRING                            # dashboardDescription
+    | TIME range=DURATION                                 # dashboardTime
+    | REFRESH every=DURATION                              # dashboardRefresh
+    | DATASOURCE name=identifier                          # dashboardDatasource
+    | LINK title=STRING linkTarget                        # dashboardLink
+    | variableDecl                                        # dashboardVariable
+    | rowDecl                                             # dashboardRow
+    | panelItem                                           # dashboardPanel
+    ;
+
+variableDecl
+    : VARIABLE name=identifier label=STRING? EQ variableSource variableOption*
+    ;
+
+variableSource
+    : LABEL_VALUES LPAREN (vectorSelector COMMA)? label=identifier RPAREN     # labelValuesSource
+    | CUSTOM LPAREN STRING (COMMA STRING)* RPAREN                             # customSource
+    | INTERVAL LPAREN DURATION (COMMA DURATION)* RPAREN                       # intervalSource
+    ;
+
+variableOption
+    : MULTI                                               # multiOption
+    | ALL                                                 # allOption
+    | DEFAULT value=STRING                                # defaultOption
+    | REGEX value=STRING                                  # regexOption
+    | HIDE                                                # hideOption
+    ;
+
+rowDecl
+    : ROW title=STRING COLLAPSED? LBRACE panelItem* RBRACE
+    ;
+
+panelItem
+    : panelDecl
+    | panelUse
+    ;
+
+panelDecl
+    : kind=panelKind title=STRING panelBody?
+    ;
+
+panelKind
+    : TIMESERIES | STAT | GAUGE | BARGAUGE | TABLE | HEATMAP | TEXT
+    ;
+
+panelBody
+    : LBRACE panelClause* RBRACE
+    ;
+
+panelClause
+    : QUERY promExpr queryOption*                         # queryClause
+    | UNIT (unit=identifier | unitString=STRING)          # panelUnit
+    | DECIMALS value=NUMBER                               # panelDecimals
+    | MIN signedNumber                                    # panelMin
+    | MAX signedNumber                                    # panelMax
+    | THRESHOLDS thresholdStep (COMMA thresholdStep)*     # panelThresholds
+    | STACK PERCENT?                                      # panelStack
+    | LINK title=STRING linkTarget                        # panelLink
+    | DESCRIPTION value=STRING                            # panelDescription
+    | CONTENT value=STRING                                # panelContent
+    | WIDTH value=NUMBER                                  # panelWidth
+    | HEIGHT value=NUMBER                                 # panelHeight
+    | PLACE x=NUMBER y=NUMBER w=NUMBER h=NUMBER           # panelPlace
+    | ID value=NUMBER                                     # panelId
+    ;
+
+queryOption
+    : LEGEND value=STRING                                 # legendOption
+    | INSTANT                                             # instantOption
+    ;
+
+signedNumber
+    : sign=MINUS? NUMBER
+    ;
+
+// `80 red` colours values from 80 up; the first step may omit its value (the base colour)
+thresholdStep
+    : signedNumber? color=colorName
+    ;
+
+colorName
+    : identifier
+    | STRING
+    ;
+
+linkTarget
+    : DASHBOARD name=groupName                            # dashboardTarget
+    | ALERT name=identifier                               # alertTarget
+    | URL value=STRING                                    # urlTarget
+    ;
+
+// `template name(args) <panel>` declares a panel once; `use name(values)` places a copy of it
+panelTemplateDecl
+    : TEMPLATE name=identifier LPAREN (identifier (COMMA identifier)*)? RPAREN panelDecl
+    ;
+
+panelUse
+    : USE name=identifier LPAREN (paramLiteral (COMMA paramLiteral)*)? RPAREN title=STRING? panelBody?
+    ;
+
+
 // every keyword stays usable as a metric, label or rule name
 identifier
     : IDENT
@@ -177,6 +292,10 @@ bwKeyword
     | LABELS | CONDITIONAL | SINCE | UNTIL | ATTRIBUTE | SCALE | AS | FAMILY | MEMBER | EXTERNAL | SOURCE
     | GROUP | INTERVAL | ALERT | RECORD | EXPR | FOR | KEEP_FIRING_FOR | SEVERITY | DESCRIPTION | RUNBOOK
     | ANNOTATIONS | TEST | SERIES | EXPECT | FIRING | QUIET | AT_KW
+    | DASHBOARD | UID | TAGS | TIME | REFRESH | DATASOURCE | LINK | VARIABLE | LABEL_VALUES | CUSTOM | MULTI | ALL
+    | DEFAULT | REGEX | HIDE | ROW | COLLAPSED | TIMESERIES | STAT | BARGAUGE | TABLE | HEATMAP | TEXT | QUERY
+    | DECIMALS | MIN | MAX | THRESHOLDS | STACK | PERCENT | CONTENT | WIDTH | HEIGHT | PLACE | ID | LEGEND
+    | INSTANT | URL | TEMPLATE | USE
     ;
 
 IMPORT          : 'import';
@@ -219,3 +338,49 @@ EXPECT          : 'expect';
 FIRING          : 'firing';
 QUIET           : 'quiet';
 AT_KW           : 'at';
+DASHBOARD       : 'dashboard';
+UID             : 'uid';
+TAGS            : 'tags';
+TIME            : 'time';
+REFRESH         : 'refresh';
+DATASOURCE      : 'datasource';
+LINK            : 'link';
+VARIABLE        : 'variable';
+LABEL_VALUES    : 'label_values';
+CUSTOM          : 'custom';
+MULTI           : 'multi';
+ALL             : 'all';
+DEFAULT         : 'default';
+REGEX           : 'regex';
+HIDE            : 'hide';
+ROW             : 'row';
+COLLAPSED       : 'collapsed';
+TIMESERIES      : 'timeseries';
+STAT            : 'stat';
+BARGAUGE        : 'bargauge';
+TABLE           : 'table';
+HEATMAP         : 'heatmap';
+TEXT            : 'text';
+QUERY           : 'query';
+DECIMALS        : 'decimals';
+MIN             : 'min';
+MAX             : 'max';
+THRESHOLDS      : 'thresholds';
+STACK           : 'stack';
+PERCENT         : 'percent';
+CONTENT         : 'content';
+WIDTH           : 'width';
+HEIGHT          : 'height';
+PLACE           : 'place';
+ID              : 'id';
+LEGEND          : 'legend';
+INSTANT         : 'instant';
+URL             : 'url';
+TEMPLATE        : 'template';
+USE             : 'use';
+// overrides PromQl.g4's PARAM_REF: Grafana's other spellings of a variable, ${name}, ${name:format}, [[name]]
+PARAM_REF
+    : '$' [a-zA-Z_] [a-zA-Z0-9_]*
+    | '${' [a-zA-Z_] [a-zA-Z0-9_]* (':' [a-zA-Z0-9_]+)? '}'
+    | '[[' [a-zA-Z_] [a-zA-Z0-9_]* (':' [a-zA-Z0-9_]+)? ']]'
+    ;

@@ -4,6 +4,10 @@ import dev.brokerwatch.dsl.ast.AlertRule;
 import dev.brokerwatch.dsl.ast.promql.Expr;
 import dev.brokerwatch.dsl.compile.Pack;
 import dev.brokerwatch.dsl.compile.RuleInfo;
+import dev.brokerwatch.dsl.dashboard.Dashboard;
+import dev.brokerwatch.dsl.dashboard.DashboardPanel;
+import dev.brokerwatch.dsl.dashboard.DashboardVariable;
+import dev.brokerwatch.dsl.dashboard.PanelTarget;
 import dev.brokerwatch.dsl.semantics.Analysis;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +26,19 @@ public final class CheckContext {
         this.pack = pack;
         for (RuleInfo rule : pack.rules()) {
             expressions.add(new CheckedExpr(rule.rule().expr(), rule.analysis(), rule));
+        }
+        // dashboard queries get every expression check too, in their checked form (see PanelTarget)
+        for (Dashboard dashboard : pack.dashboards()) {
+            for (DashboardVariable v : dashboard.variables()) {
+                if (v.selector() != null) {
+                    expressions.add(new CheckedExpr(v.selector(), v.analysis(), null));
+                }
+            }
+            for (DashboardPanel panel : dashboard.allPanels()) {
+                for (PanelTarget target : panel.targets()) {
+                    expressions.add(new CheckedExpr(target.checked(), target.analysis(), null));
+                }
+            }
         }
     }
 

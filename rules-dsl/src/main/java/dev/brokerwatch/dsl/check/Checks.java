@@ -22,7 +22,13 @@ public final class Checks {
             new SeverityCheck(),
             new AnnotationsCheck(),
             new ParamUseCheck(),
-            new AlertTestCheck());
+            new AlertTestCheck(),
+            new DashboardVariableUndefinedCheck(),
+            new DashboardVariableUnusedCheck(),
+            new UnboundedQueryCheck(),
+            new PanelUnitCheck(),
+            new DashboardLinkCheck(),
+            new DashboardDuplicateCheck());
 
     private Checks() {
     }

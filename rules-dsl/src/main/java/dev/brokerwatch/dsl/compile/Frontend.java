@@ -10,6 +10,8 @@ import dev.brokerwatch.dsl.ast.Rule;
 import dev.brokerwatch.dsl.ast.SeveritiesDecl;
 import dev.brokerwatch.dsl.ast.Statement;
 import dev.brokerwatch.dsl.catalog.Catalog;
+import dev.brokerwatch.dsl.dashboard.Dashboard;
+import dev.brokerwatch.dsl.dashboard.DashboardResolver;
 import dev.brokerwatch.dsl.catalog.CatalogBuilder;
 import dev.brokerwatch.dsl.catalog.CatalogMetric;
 import dev.brokerwatch.dsl.catalog.Origin;
@@ -107,7 +109,9 @@ public final class Frontend {
                 }
             }
         }
-        return new Pack(files, params, catalog, groups, ordered, severities == null ? DEFAULT_SEVERITIES : severities);
+        // dashboards last: their queries may use recorded metrics, and their links name alerts
+        List<Dashboard> dashboards = DashboardResolver.resolve(files, groups, params, catalog, diagnostics);
+        return new Pack(files, params, catalog, groups, ordered, severities == null ? DEFAULT_SEVERITIES : severities, dashboards);
     }
 
     private static GroupDecl interpolated(GroupDecl g, Params params, List<Diagnostic> diagnostics) {

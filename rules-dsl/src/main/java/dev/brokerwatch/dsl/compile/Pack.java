@@ -3,20 +3,29 @@ package dev.brokerwatch.dsl.compile;
 import dev.brokerwatch.dsl.ast.BwFile;
 import dev.brokerwatch.dsl.ast.GroupDecl;
 import dev.brokerwatch.dsl.catalog.Catalog;
+import dev.brokerwatch.dsl.dashboard.Dashboard;
 import dev.brokerwatch.dsl.resolve.Params;
 import java.util.List;
 
 /**
  * A resolved pack: its files, parameter values, the full catalog (recording-rule outputs included), its
- * rule groups with the analysis of every rule, and the severities alerts may use.
+ * rule groups with the analysis of every rule, the severities alerts may use, and its dashboards, resolved
+ * and laid out.
  */
 public record Pack(List<BwFile> files, Params params, Catalog catalog, List<GroupDecl> groups, List<RuleInfo> rules,
-                   List<String> severities) {
+                   List<String> severities, List<Dashboard> dashboards) {
     public Pack {
+        dashboards = List.copyOf(dashboards);
         files = List.copyOf(files);
         groups = List.copyOf(groups);
         rules = List.copyOf(rules);
         severities = List.copyOf(severities);
+    }
+
+    /** A pack without dashboards. */
+    public Pack(List<BwFile> files, Params params, Catalog catalog, List<GroupDecl> groups, List<RuleInfo> rules,
+                List<String> severities) {
+        this(files, params, catalog, groups, rules, severities, List.of());
     }
 
     public List<RuleInfo> rulesOf(GroupDecl group) {

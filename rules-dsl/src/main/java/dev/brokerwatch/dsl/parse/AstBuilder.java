@@ -3,6 +3,21 @@ package dev.brokerwatch.dsl.parse;
 import dev.brokerwatch.dsl.ast.AlertRule;
 import dev.brokerwatch.dsl.ast.AlertTest;
 import dev.brokerwatch.dsl.ast.CgroupSource;
+import dev.brokerwatch.dsl.ast.DashboardDecl;
+import dev.brokerwatch.dsl.ast.DashboardElement;
+import dev.brokerwatch.dsl.ast.LinkDecl;
+import dev.brokerwatch.dsl.ast.PanelBody;
+import dev.brokerwatch.dsl.ast.PanelDecl;
+import dev.brokerwatch.dsl.ast.PanelItem;
+import dev.brokerwatch.dsl.ast.PanelKind;
+import dev.brokerwatch.dsl.ast.PanelQuery;
+import dev.brokerwatch.dsl.ast.PanelTemplateDecl;
+import dev.brokerwatch.dsl.ast.PanelUse;
+import dev.brokerwatch.dsl.ast.Placement;
+import dev.brokerwatch.dsl.ast.RowDecl;
+import dev.brokerwatch.dsl.ast.ThresholdStep;
+import dev.brokerwatch.dsl.ast.VariableDecl;
+import dev.brokerwatch.dsl.ast.VariableSource;
 import dev.brokerwatch.dsl.ast.DurationLit;
 import dev.brokerwatch.dsl.ast.DurationRef;
 import dev.brokerwatch.dsl.ast.Expectation;
@@ -167,6 +182,14 @@ final class AstBuilder {
         }
         if (s.groupDecl() != null) {
             return group(s.groupDecl());
+        }
+        if (s.dashboardDecl() != null) {
+            return dashboard(s.dashboardDecl());
+        }
+        if (s.panelTemplateDecl() != null) {
+            PanelTemplateDeclContext t = s.panelTemplateDecl();
+            return new PanelTemplateDecl(span(t), ident(t.name), t.identifier().subList(1, t.identifier().size()).stream()
+                    .map(this::ident).toList(), panelDecl(t.panelDecl()));
         }
         throw new IncompleteTree();
     }
@@ -432,6 +455,243 @@ final class AstBuilder {
         return next;
     }
 
+
+    // ---- dashboards ------------------------------------------------------------------------------
+
+    private DashboardDecl dashboard(DashboardDeclContext d) {
+        GroupNameContext n = d.name;
+        Ident name;
+        if (n.STRING() != null) {
+            StringLit s = string(n.STRING().getSymbol());
+            name = new Ident(s.span(), s.value());
+        } else {
+            name = dashedName(n);
+        }
+        StringLit uid = null;
+        List<StringLit> tags = new ArrayList<>();
+        StringLit description = null;
+        DurationLit time = null;
+        DurationLit refresh = null;
+        Ident datasource = null;
+        List<LinkDecl> links = new ArrayList<>();
+        List<VariableDecl> variables = new ArrayList<>();
+        List<DashboardElement> elements = new ArrayList<>();
+        for (DashboardClauseContext c : d.dashboardClause()) {
+            if (c instanceof DashboardUidContext u) {
+                uid = once(uid, string(u.value), span(c), "uid");
+            } else if (c instanceof DashboardTagsContext t) {
+                t.STRING().forEach(tag -> tags.add(string(tag.getSymbol())));
+            } else if (c instanceof DashboardDescriptionContext dc) {
+                description = once(description, string(dc.value), span(c), "description");
+            } else if (c instanceof DashboardTimeContext t) {
+                time = once(time, duration(t.range), span(c), "time");
+            } else if (c instanceof DashboardRefreshContext r) {
+                refresh = once(refresh, duration(r.every), span(c), "refresh");
+            } else if (c instanceof DashboardDatasourceContext ds) {
+                datasource = once(datasource, ident(ds.name), span(c), "datasource");
+            } else if (c instanceof DashboardLinkContext l) {
+                links.add(link(l, l.title, l.linkTarget()));
+            } else if (c instanceof DashboardVariableContext v) {
+                VariableDecl built = guarded(() -> variable(v.variableDecl()));
+                if (built != null) {
+                    variables.add(built);
+                }
+            } else if (c instanceof DashboardRowContext r) {
+                RowDecl built = guarded(() -> row(r.rowDecl()));
+                if (built != null) {
+                    elements.add(built);
+                }
+            } else if (c instanceof DashboardPanelContext p) {
+                PanelItem built = guarded(() -> panelItem(p.panelItem()));
+                if (built != null) {
+                    elements.add(built);
+                }
+            }
+        }
+        return new DashboardDecl(span(d), name, d.title == null ? null : string(d.title), uid, tags, description, time,
+                refresh, datasource, links, variables, elements);
+    }
+
+    private Ident dashedName(GroupNameContext n) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < n.identifier().size(); i++) {
+            text.append(i == 0 ? "" : "-").append(identText(n.identifier(i)));
+        }
+        return new Ident(span(n), text.toString());
+    }
+
+    private VariableDecl variable(VariableDeclContext v) {
+        VariableSource source;
+        VariableSourceContext sc = v.variableSource();
+        if (sc instanceof LabelValuesSourceContext lv) {
+            VectorSelector selector = lv.vectorSelector() == null ? null
+                    : (VectorSelector) vectorSelector(lv.vectorSelector(), Modifiers.NONE);
+            source = new VariableSource.LabelValues(span(sc), selector, ident(lv.label));
+        } else if (sc instanceof CustomSourceContext cs) {
+            source = new VariableSource.Custom(span(sc), cs.STRING().stream().map(t -> string(t.getSymbol())).toList());
+        } else if (sc instanceof IntervalSourceContext is) {
+            source = new VariableSource.Interval(span(sc), is.DURATION().stream().map(t -> duration(t.getSymbol())).toList());
+        } else {
+            throw new IncompleteTree();
+        }
+        boolean multi = false;
+        boolean all = false;
+        boolean hidden = false;
+        StringLit defaultValue = null;
+        StringLit regex = null;
+        for (VariableOptionContext o : v.variableOption()) {
+            if (o instanceof MultiOptionContext) {
+                multi = true;
+            } else if (o instanceof AllOptionContext) {
+                all = true;
+            } else if (o instanceof HideOptionContext) {
+                hidden = true;
+            } else if (o instanceof DefaultOptionContext dv) {
+                defaultValue = once(defaultValue, string(dv.value), span(o), "default");
+            } else if (o instanceof RegexOptionContext r) {
+                regex = once(regex, string(r.value), span(o), "regex");
+            }
+        }
+        return new VariableDecl(span(v), ident(v.name), v.label == null ? null : string(v.label), source, multi, all,
+                defaultValue, regex, hidden);
+    }
+
+    private RowDecl row(RowDeclContext r) {
+        List<PanelItem> panels = new ArrayList<>();
+        for (PanelItemContext p : r.panelItem()) {
+            PanelItem built = guarded(() -> panelItem(p));
+            if (built != null) {
+                panels.add(built);
+            }
+        }
+        return new RowDecl(span(r), string(r.title), r.COLLAPSED() != null, panels);
+    }
+
+    private PanelItem panelItem(PanelItemContext p) {
+        if (p.panelDecl() != null) {
+            return panelDecl(p.panelDecl());
+        }
+        PanelUseContext u = p.panelUse();
+        List<ParamLiteral> args = u.paramLiteral().stream().map(this::paramLiteral).toList();
+        return new PanelUse(span(u), ident(u.name), args, u.title == null ? null : string(u.title),
+                u.panelBody() == null ? PanelBody.EMPTY : panelBody(u.panelBody()));
+    }
+
+    private PanelDecl panelDecl(PanelDeclContext p) {
+        return new PanelDecl(span(p), PanelKind.of(p.kind.getText()), string(p.title),
+                p.panelBody() == null ? PanelBody.EMPTY : panelBody(p.panelBody()));
+    }
+
+    private PanelBody panelBody(PanelBodyContext b) {
+        List<PanelQuery> queries = new ArrayList<>();
+        Ident unit = null;
+        NumberLit decimals = null;
+        NumberLit min = null;
+        NumberLit max = null;
+        List<ThresholdStep> thresholds = new ArrayList<>();
+        PanelBody.StackMode stack = null;
+        List<LinkDecl> links = new ArrayList<>();
+        StringLit description = null;
+        StringLit content = null;
+        NumberLit width = null;
+        NumberLit height = null;
+        Placement place = null;
+        NumberLit id = null;
+        for (PanelClauseContext c : b.panelClause()) {
+            if (c instanceof QueryClauseContext q) {
+                PanelQuery built = guarded(() -> query(q));
+                if (built != null) {
+                    queries.add(built);
+                }
+            } else if (c instanceof PanelUnitContext u) {
+                Ident value = u.unit != null ? ident(u.unit) : stringAsIdent(u.unitString);
+                unit = once(unit, value, span(c), "unit");
+            } else if (c instanceof PanelDecimalsContext d) {
+                decimals = once(decimals, number(d.value), span(c), "decimals");
+            } else if (c instanceof PanelMinContext m) {
+                min = once(min, signedNumber(m.signedNumber()), span(c), "min");
+            } else if (c instanceof PanelMaxContext m) {
+                max = once(max, signedNumber(m.signedNumber()), span(c), "max");
+            } else if (c instanceof PanelThresholdsContext t) {
+                if (!thresholds.isEmpty()) {
+                    error(span(c), "thresholds is given twice", "list every step in one clause: thresholds green, 80 orange, 90 red");
+                    continue;
+                }
+                for (ThresholdStepContext step : t.thresholdStep()) {
+                    NumberLit value = step.signedNumber() == null ? null : signedNumber(step.signedNumber());
+                    Ident color = step.color.STRING() != null ? stringAsIdent(step.color.STRING().getSymbol()) : ident(step.color.identifier());
+                    thresholds.add(new ThresholdStep(span(step), value, color));
+                }
+            } else if (c instanceof PanelStackContext st) {
+                stack = once(stack, st.PERCENT() != null ? PanelBody.StackMode.PERCENT : PanelBody.StackMode.NORMAL, span(c), "stack");
+            } else if (c instanceof PanelLinkContext l) {
+                links.add(link(l, l.title, l.linkTarget()));
+            } else if (c instanceof PanelDescriptionContext d) {
+                description = once(description, string(d.value), span(c), "description");
+            } else if (c instanceof PanelContentContext ct) {
+                content = once(content, string(ct.value), span(c), "content");
+            } else if (c instanceof PanelWidthContext w) {
+                width = once(width, number(w.value), span(c), "width");
+            } else if (c instanceof PanelHeightContext h) {
+                height = once(height, number(h.value), span(c), "height");
+            } else if (c instanceof PanelPlaceContext pl) {
+                place = once(place, new Placement(span(c), gridInt(pl.x), gridInt(pl.y), gridInt(pl.w), gridInt(pl.h)), span(c), "place");
+            } else if (c instanceof PanelIdContext i) {
+                id = once(id, number(i.value), span(c), "id");
+            }
+        }
+        return new PanelBody(queries, unit, decimals, min, max, thresholds, stack, links, description, content, width,
+                height, place, id);
+    }
+
+    private PanelQuery query(QueryClauseContext q) {
+        Expr expr = expr(q.promExpr());
+        StringLit legend = null;
+        boolean instant = false;
+        for (QueryOptionContext o : q.queryOption()) {
+            if (o instanceof LegendOptionContext l) {
+                legend = once(legend, string(l.value), span(o), "legend");
+            } else if (o instanceof InstantOptionContext) {
+                instant = true;
+            }
+        }
+        return new PanelQuery(span(q), expr, legend, instant);
+    }
+
+    private int gridInt(Token token) {
+        NumberLit n = number(token);
+        if (n.value() != Math.rint(n.value()) || n.value() < 0) {
+            error(n.span(), "grid positions are whole numbers from 0", "the grid is 24 columns wide; rows are about 30 pixels");
+            return 0;
+        }
+        return (int) n.value();
+    }
+
+    private NumberLit signedNumber(SignedNumberContext s) {
+        NumberLit n = number(s.NUMBER().getSymbol());
+        return s.sign != null ? new NumberLit(span(s), "-" + n.text(), -n.value()) : n;
+    }
+
+    private Ident stringAsIdent(Token token) {
+        StringLit s = string(token);
+        return new Ident(s.span(), s.value());
+    }
+
+    private LinkDecl link(ParserRuleContext whole, Token title, LinkTargetContext target) {
+        StringLit titleLit = string(title);
+        if (target instanceof DashboardTargetContext d) {
+            Ident name = d.name.STRING() != null ? stringAsIdent(d.name.STRING().getSymbol()) : dashedName(d.name);
+            return new LinkDecl(span(whole), titleLit, LinkDecl.Kind.DASHBOARD, name, null);
+        }
+        if (target instanceof AlertTargetContext a) {
+            return new LinkDecl(span(whole), titleLit, LinkDecl.Kind.ALERT, ident(a.name), null);
+        }
+        if (target instanceof UrlTargetContext u) {
+            return new LinkDecl(span(whole), titleLit, LinkDecl.Kind.URL, null, string(u.value));
+        }
+        throw new IncompleteTree();
+    }
+
     // ---- PromQL ----------------------------------------------------------------------------------
 
     Expr expr(PromExprContext ctx) {
@@ -633,8 +893,19 @@ final class AstBuilder {
         return duration(d.DURATION().getSymbol());
     }
 
+    // $name, ${name}, ${name:format} and [[name]] all name the same thing; the format is Grafana's business
     private ParamRef paramRef(ParamRefContext p) {
-        return new ParamRef(span(p), p.getText().substring(1));
+        String text = p.getText();
+        String name;
+        if (text.startsWith("${")) {
+            name = text.substring(2, text.length() - 1);
+        } else if (text.startsWith("[[")) {
+            name = text.substring(2, text.length() - 2);
+        } else {
+            name = text.substring(1);
+        }
+        int colon = name.indexOf(':');
+        return new ParamRef(span(p), colon < 0 ? name : name.substring(0, colon));
     }
 
     // ---- tokens ----------------------------------------------------------------------------------

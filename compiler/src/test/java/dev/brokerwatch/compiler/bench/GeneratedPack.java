@@ -35,7 +35,7 @@ final class GeneratedPack {
         for (int g = 0; g < (alerts + perGroup - 1) / perGroup; g++) {
             String name = "generated-" + g + ".bw";
             root.append("import \"").append(name).append("\"\n");
-            StringBuilder group = new StringBuilder("group generated-g").append(g).append(" interval 1m {\n");
+            StringBuilder group = new StringBuilder("group generated-").append(g).append(" interval 1m {\n");
             for (int i = g * perGroup; i < Math.min(alerts, (g + 1) * perGroup); i++) {
                 String expr = String.format(EXPRESSIONS[i % EXPRESSIONS.length], i % 97);
                 group.append("  alert Generated").append(i).append(" {\n")

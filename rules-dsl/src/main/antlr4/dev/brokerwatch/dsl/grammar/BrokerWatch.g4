@@ -112,9 +112,10 @@ groupDecl
     : GROUP name=groupName (INTERVAL interval=durationRef)? LBRACE ruleDecl* RBRACE
     ;
 
+// kafka-broker, kafka-3, team-a-1m: dashes join names, numbers and durations, written without spaces
 groupName
     : STRING
-    | identifier (MINUS identifier)*
+    | identifier (MINUS (identifier | NUMBER | DURATION))*
     ;
 
 ruleDecl

@@ -312,11 +312,7 @@ final class AstBuilder {
             StringLit s = string(n.STRING().getSymbol());
             name = new Ident(s.span(), s.value());
         } else {
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < n.identifier().size(); i++) {
-                text.append(i == 0 ? "" : "-").append(identText(n.identifier(i)));
-            }
-            name = new Ident(span(n), text.toString());
+            name = dashedName(n);
         }
         List<Rule> rules = new ArrayList<>();
         for (RuleDeclContext r : g.ruleDecl()) {
@@ -513,11 +509,12 @@ final class AstBuilder {
     }
 
     private Ident dashedName(GroupNameContext n) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < n.identifier().size(); i++) {
-            text.append(i == 0 ? "" : "-").append(identText(n.identifier(i)));
+        Span at = span(n);
+        String text = at.text();
+        if (text.chars().anyMatch(Character::isWhitespace)) {
+            error(at, "'" + text.replaceAll("\\s+", " ") + "' is not one name", "write dashed names without spaces, e.g. kafka-broker, or quote them");
         }
-        return new Ident(span(n), text.toString());
+        return new Ident(at, text.replaceAll("\\s+", ""));
     }
 
     private VariableDecl variable(VariableDeclContext v) {

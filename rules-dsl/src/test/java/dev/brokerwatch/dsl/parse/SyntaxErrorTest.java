@@ -68,6 +68,19 @@ class SyntaxErrorTest {
     }
 
     @Test
+    void groupNamesMayHoldNumbersAndDurations() {
+        var file = BwParser.parseFile(SourceFile.ofString("f.bw", "group kafka-3-1m { }"));
+        assertThat(file.diagnostics()).isEmpty();
+        assertThat(((dev.brokerwatch.dsl.ast.GroupDecl) file.file().statements().get(0)).name().text()).isEqualTo("kafka-3-1m");
+    }
+
+    @Test
+    void aDashedNameWithSpacesIsAProblem() {
+        assertThat(problems("group kafka - broker { }")).singleElement()
+                .satisfies(d -> assertThat(d.message()).isEqualTo("'kafka - broker' is not one name"));
+    }
+
+    @Test
     void emptyFileHasNoProblems() {
         assertThat(problems("")).isEmpty();
         assertThat(problems("# only a comment\n")).isEmpty();

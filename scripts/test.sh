@@ -1,21 +1,30 @@
 #!/usr/bin/env bash
 # Runs every brokerwatch test on a fresh Debian 12 machine, installing what the tests need first:
-# Debian's prometheus package (prometheus and promtool); Kafka and the stock jmx exporter come from
-# Maven Central through the build. Unit tests, golden files, promtool on every emitted file, live
-# Kafka brokers with the agent, a real Prometheus.
+# Debian's prometheus package (prometheus and promtool), docker.io and debootstrap for the Testcontainers
+# backend (the script starts its own Docker engine on a private socket, with no bridge network, and stops
+# it by its pid at the end); Kafka and the stock jmx exporter come from Maven Central through the build,
+# Grafana's schema from the npm registry. Unit tests, golden files, promtool on every emitted file, live
+# Kafka brokers with the agent, a real Prometheus, the live alert proof's default subset, Kafka in containers.
 #
-#   scripts/test.sh            everything
-#   scripts/test.sh -pl rules-dsl,compiler -am    extra arguments go to Maven
+#   scripts/test.sh                                 everything
+#   scripts/test.sh -pl rules-dsl,compiler -am      extra arguments go to Maven
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-if [[ "$(id -u)" == 0 ]]; then
-  scripts/install-test-deps.sh
-elif command -v sudo >/dev/null 2>&1; then
-  sudo scripts/install-test-deps.sh
-else
-  echo "test.sh: run as root (or with sudo available) so that scripts/install-test-deps.sh can install prometheus" >&2
-  exit 2
+SUDO=""
+if [[ "$(id -u)" != 0 ]]; then
+  if ! command -v sudo >/dev/null 2>&1; then
+    echo "test.sh: run as root (or with sudo available): it installs packages and starts a Docker engine" >&2
+    exit 2
+  fi
+  SUDO=sudo
 fi
 
-exec mvn -B -ntp verify "$@"
+$SUDO scripts/install-test-deps.sh --docker
+
+$SUDO scripts/docker-engine.sh start
+trap '$SUDO scripts/docker-engine.sh stop' EXIT
+eval "$(scripts/docker-engine.sh env)"
+$SUDO scripts/docker-engine.sh image
+
+mvn -B -ntp verify -Ptestcontainers "$@"

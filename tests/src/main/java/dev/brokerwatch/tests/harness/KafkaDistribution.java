@@ -54,6 +54,38 @@ public final class KafkaDistribution {
         return new KafkaDistribution(version, HarnessPaths.targetDir().resolve("kafka").resolve(version.toString()));
     }
 
+    /**
+     * A private copy of this distribution's jars under {@code home}/libs (made once; reused while complete),
+     * for runs that must not be disturbed by another build re-resolving {@code tests/target/kafka/<version>}
+     * (its nested build cleans the libs directory first).
+     */
+    public synchronized KafkaDistribution snapshotTo(Path home) {
+        KafkaDistribution copy = new KafkaDistribution(version, home);
+        if (copy.isComplete()) {
+            return copy;
+        }
+        if (!isComplete()) {
+            resolve();
+        }
+        Path tmp = home.resolve("libs.tmp-" + ProcessHandle.current().pid());
+        try {
+            HarnessPaths.freshDir(tmp);
+            try (Stream<Path> jars = Files.list(libsDir())) {
+                for (Path jar : jars.toList()) {
+                    Files.copy(jar, tmp.resolve(jar.getFileName()));
+                }
+            }
+            HarnessPaths.deleteRecursively(copy.libsDir());
+            Files.move(tmp, copy.libsDir());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot copy the Kafka " + version + " jars to " + home, e);
+        }
+        if (!copy.isComplete()) {
+            throw new IllegalStateException("the copy of Kafka " + version + " in " + home + " is incomplete");
+        }
+        return copy;
+    }
+
     public KafkaVersion version() {
         return version;
     }

@@ -62,6 +62,8 @@ public final class KafkaNode {
     private final Properties properties = new Properties();
     private final Duration stopTimeout;
 
+    private final List<String> extraJvmOptions = new ArrayList<>();
+    private final List<String> commandPrefix = new ArrayList<>();
     private ManagedProcess process;
     private long serverLogOffsetAtStart;
     private int starts;
@@ -196,6 +198,47 @@ public final class KafkaNode {
         return process;
     }
 
+    /**
+     * Changes one broker property for the next starts of this node (rewrites server.properties); null
+     * removes it. Only while the node is stopped, e.g. to repair a fault by restarting with another config.
+     */
+    public synchronized void setProperty(String key, String value) {
+        if (isRunning()) {
+            throw new IllegalStateException(name() + " is running: stop it before changing " + key);
+        }
+        if (value == null) {
+            properties.remove(key);
+        } else {
+            properties.setProperty(key, value);
+        }
+        writeConfig();
+    }
+
+    /**
+     * JVM options added after the cluster's and the node's own for the next starts of this node (e.g. another
+     * -Xmx); replaces the previous extra options. Only while the node is stopped.
+     */
+    public synchronized void setExtraJvmOptions(List<String> options) {
+        if (isRunning()) {
+            throw new IllegalStateException(name() + " is running: stop it before changing its JVM options");
+        }
+        extraJvmOptions.clear();
+        extraJvmOptions.addAll(options);
+    }
+
+    /**
+     * A command the JVM's command line is appended to for the next starts, e.g. a wrapper that puts the
+     * process into a cgroup before it execs java ({@code sh -c '... exec "$@"' sh}); empty for none. The
+     * pid stays the JVM's only if the wrapper execs. Only while the node is stopped.
+     */
+    public synchronized void setCommandPrefix(List<String> prefix) {
+        if (isRunning()) {
+            throw new IllegalStateException(name() + " is running: stop it before changing its command");
+        }
+        commandPrefix.clear();
+        commandPrefix.addAll(prefix);
+    }
+
     void setProperties(Map<String, String> props) {
         properties.clear();
         properties.putAll(props);
@@ -267,9 +310,10 @@ public final class KafkaNode {
 
     /** The full command line of the node's JVM (agents included); also written to console.log. */
     List<String> command() {
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(commandPrefix);
         cmd.add(javaExecutable.toString());
         cmd.addAll(jvmOptions);
+        cmd.addAll(extraJvmOptions);
         cmd.addAll(loggingOptions());
         cmd.add("-Dkafka.logs.dir=" + dir.toAbsolutePath());
         for (Map.Entry<String, JavaAgentAttachment> agent : agents.entrySet()) {

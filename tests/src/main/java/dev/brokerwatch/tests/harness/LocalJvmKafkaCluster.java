@@ -46,7 +46,7 @@ import org.apache.kafka.common.Uuid;
  * 4.x. Node ids: the controllers first (1..c), then the brokers; in combined mode every node is both.
  * Logs and data go to {@code tests/target/live/<test>/node-<id>/}, each wiped when the cluster is built.
  */
-public final class LocalJvmKafkaCluster implements AutoCloseable {
+public final class LocalJvmKafkaCluster implements KafkaCluster {
     private final String name;
     private final KafkaDistribution distribution;
     private final Path dir;
@@ -312,6 +312,31 @@ public final class LocalJvmKafkaCluster implements AutoCloseable {
         return n;
     }
 
+    @Override
+    public List<Integer> nodeIds() {
+        return List.copyOf(nodes.keySet());
+    }
+
+    @Override
+    public List<Integer> brokerIds() {
+        return brokers().stream().map(KafkaNode::id).toList();
+    }
+
+    @Override
+    public List<Integer> controllerIds() {
+        return controllers().stream().map(KafkaNode::id).toList();
+    }
+
+    @Override
+    public boolean isNodeRunning(int id) {
+        return node(id).isRunning();
+    }
+
+    @Override
+    public int agentPort(int nodeId, String agentName) {
+        return node(nodeId).agentPort(agentName);
+    }
+
     public List<KafkaNode> brokers() {
         return nodes.values().stream().filter(KafkaNode::isBroker).toList();
     }
@@ -423,6 +448,7 @@ public final class LocalJvmKafkaCluster implements AutoCloseable {
         private Duration stopTimeout = Duration.ofSeconds(30);
         private Duration teardownGrace = Duration.ofSeconds(10);
         private Path javaExecutable;
+        private KafkaDistribution distribution;
 
         private Builder(String testName) {
             HarnessPaths.liveDir(testName); // validates the name
@@ -431,6 +457,13 @@ public final class LocalJvmKafkaCluster implements AutoCloseable {
 
         public Builder version(KafkaVersion version) {
             this.version = version;
+            return this;
+        }
+
+        /** The jars to run (default: {@code KafkaDistribution.of(version)}); sets the version too. */
+        public Builder distribution(KafkaDistribution distribution) {
+            this.distribution = distribution;
+            this.version = distribution.version();
             return this;
         }
 
@@ -527,7 +560,7 @@ public final class LocalJvmKafkaCluster implements AutoCloseable {
 
         /** Creates the cluster's directories and config (fetching Kafka's jars if needed); starts nothing. */
         public LocalJvmKafkaCluster build() {
-            return new LocalJvmKafkaCluster(this, KafkaDistribution.of(version));
+            return new LocalJvmKafkaCluster(this, distribution != null ? distribution : KafkaDistribution.of(version));
         }
 
         /** {@link #build()} and {@link LocalJvmKafkaCluster#start()}. */

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Scrape cost on a live Kafka 4.1.2 broker with ~2,000 and ~10,000 partitions, side by side in one broker JVM:
+# brokerwatch's agent, the stock jmx_prometheus_javaagent 1.0.1 with the generated config and with a catch-all
+# config, plus the floor (the same MBean attributes read in a loop inside the broker) and the agent's retained heap.
+# Prints a Markdown table (also written to tests/target/bench/results.md). Takes several minutes.
+#
+#   scripts/bench-agent.sh [--partitions 2000,10000] [--scrapes 50] [--warmup 5] [--alloc-scrapes 5]
+#                          [--solo-scrapes 20] [--heap 3g] [--profile true]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+mvn -B -q -ntp -pl rules-dsl,compiler,javaagent -am install -DskipTests
+cd tests
+# the harness fetches Kafka's jars and the stock agent from Maven Central when they are missing
+mvn -B -q -ntp compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+# a private copy of the classes, so that another build of tests/ during the run cannot pull them away
+classes="$(mktemp -d)"
+trap 'rm -rf "$classes"' EXIT
+cp -r target/classes/. "$classes/"
+java -Xmx1g -cp "$classes:$(cat target/bench.classpath)" \
+  -Dbrokerwatch.tests.basedir="$PWD" -Dbrokerwatch.maven.home="$(dirname "$(dirname "$(readlink -f "$(command -v mvn)")")")" \
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  dev.brokerwatch.tests.bench.ScrapeBenchmark "$@"

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# The live alert proof: every curated alert of alerts/kafka.bw fires on a live three-node KRaft cluster
+# under a real fault, in a real Prometheus, and resolves after the repair.
+#
+#   tests/live-proof.sh [--backend local|testcontainers] [--kafka VERSION] [--agent brokerwatch|stock]
+#                       [--only TestIT[,OtherIT]] [--quick]
+#
+#   defaults: --backend local, --kafka 4.1.2 (the root pom's kafka.version), --agent brokerwatch
+#   --quick   the default `mvn verify` subset (healthy, broker restart, controller quorum) instead of all
+#
+# It installs Prometheus (Debian's package, via scripts/install-test-deps.sh, as root), builds the compiler
+# and the agent, compiles the curated pack with the proof's --set values (ProofParams), and runs the fault
+# scenarios of tests/src/test/java/dev/brokerwatch/tests/faults/ (`mvn verify -Plive-proof`). Results:
+#   tests/target/alert-proof.json   one object per alert and scenario (or the reason it is not provokable)
+#   tests/target/alert-proof.md     the same as a table
+# Every broker, Prometheus and mount is stopped/removed by the tests, also when one fails; an interrupt of
+# this script stops the Maven run by its pid (whose shutdown hook stops the brokers).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+prop() { sed -n "s:.*<$1>\\(.*\\)</$1>.*:\\1:p" "$ROOT/pom.xml" | head -n1; }
+
+BACKEND=local
+KAFKA="$(prop kafka.version)"
+AGENT=brokerwatch
+ONLY=""
+QUICK=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --backend) BACKEND="$2"; shift 2 ;;
+    --kafka) KAFKA="$2"; shift 2 ;;
+    --agent) AGENT="$2"; shift 2 ;;
+    --only) ONLY="$2"; shift 2 ;;
+    --quick) QUICK=1; shift ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "live-proof: unknown argument: $1 (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+log() { echo "live-proof: $*"; }
+
+case "$BACKEND" in
+  local) ;;
+  testcontainers)
+    echo "live-proof: the Testcontainers backend is not built yet (see docs/live-proof.md); use --backend local" >&2
+    exit 2 ;;
+  *) echo "live-proof: unknown backend '$BACKEND' (local|testcontainers)" >&2; exit 2 ;;
+esac
+if [[ ! "$KAFKA" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
+  echo "live-proof: not a Kafka version: '$KAFKA'" >&2; exit 2
+fi
+
+if [[ ! -x /usr/bin/prometheus || ! -x /usr/bin/promtool ]]; then
+  if [[ "$(id -u)" == 0 ]]; then scripts/install-test-deps.sh
+  else sudo scripts/install-test-deps.sh; fi
+fi
+if [[ "$(id -u)" != 0 ]]; then
+  log "not root: the log-directory-full scenario mounts a tmpfs and will fail"
+fi
+
+log "building the compiler and the agent"
+mvn -B -q -ntp -pl rules-dsl,compiler -am install -DskipTests
+if [[ "$AGENT" == brokerwatch ]]; then
+  mvn -B -q -ntp -pl javaagent -am package -DskipTests
+fi
+
+args=(-B -ntp -f tests/pom.xml verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+      "-Dbrokerwatch.proof.kafka.version=$KAFKA" "-Dbrokerwatch.proof.agent=$AGENT")
+if [[ "$QUICK" == 0 ]]; then
+  args+=(-Plive-proof -Dbrokerwatch.proof.awaitLongWindows=true)
+fi
+if [[ -n "$ONLY" ]]; then
+  args+=("-Dit.test=$ONLY")
+fi
+rm -rf tests/target/proof/rows
+
+log "mvn ${args[*]}"
+start=$(date +%s)
+mvn "${args[@]}" &
+MVN_PID=$!
+cleanup() {
+  if kill -0 "$MVN_PID" 2>/dev/null; then
+    log "stopping the Maven run (pid $MVN_PID)"
+    kill -TERM "$MVN_PID" 2>/dev/null || true
+    wait "$MVN_PID" 2>/dev/null || true
+  fi
+  # a killed test JVM cannot unmount its tmpfs: do it here, by mount point
+  if [[ -d tests/target/proof-mnt ]]; then
+    awk '{print $2}' /proc/mounts | grep "^$ROOT/tests/target/proof-mnt/" | while read -r m; do
+      umount "$m" 2>/dev/null || umount -l "$m" || true
+    done
+  fi
+}
+trap cleanup INT TERM EXIT
+rc=0
+wait "$MVN_PID" || rc=$?
+log "mvn finished with exit code $rc after $(( $(date +%s) - start )) s"
+for f in tests/target/alert-proof.json tests/target/alert-proof.md; do
+  [[ -f "$f" ]] && log "wrote $f"
+done
+exit "$rc"

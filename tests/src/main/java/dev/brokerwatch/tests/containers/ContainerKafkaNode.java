@@ -1,0 +1,551 @@
+package dev.brokerwatch.tests.containers;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.BindMode;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.output.OutputFrame;
+import org.testcontainers.images.PullPolicy;
+import org.testcontainers.utility.DockerImageName;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+
+import dev.brokerwatch.tests.harness.KafkaDistribution;
+import dev.brokerwatch.tests.harness.KafkaNode;
+import dev.brokerwatch.tests.harness.KafkaVersion;
+import dev.brokerwatch.tests.harness.LoopbackPorts;
+import dev.brokerwatch.tests.harness.ManagedProcess;
+
+/**
+ * One KRaft node of a {@link TestcontainersKafkaCluster}: a {@link GenericContainer} in the host's network
+ * namespace ({@code withNetworkMode("host")}, no exposed ports), every listener and agent on a free 127.0.0.1
+ * port. Its directory {@code tests/target/live/<test>/node-<id>/} is mounted read-write at
+ * {@link TestcontainersKafkaCluster#NODE_DIR} and holds {@code server.properties}, the logging config,
+ * {@code entrypoint.sh}, {@code format.log}, {@code data/} and {@code console.log} (the container's output,
+ * appended across starts: Kafka's log and the JVM's messages).
+ *
+ * <p>Every start is a new container (the data stays in the mounted directory); {@link #containerIds()} lists
+ * them all. Stop: {@code docker stop} (SIGTERM to the broker JVM, which is the container's pid 1: a
+ * controlled shutdown; SIGKILL after the grace period). Kill: {@code docker kill} (SIGKILL). Pause:
+ * {@code docker pause} (the cgroup freezer: the JVM hangs with its sockets open).
+ */
+public final class ContainerKafkaNode {
+    static final String STARTED_LINE = "Kafka Server started";
+
+    private final TestcontainersKafkaCluster.Image image;
+    private final String clusterName;
+    private final String clusterId;
+    private final int id;
+    private final Set<KafkaNode.Role> roles;
+    private final Path dir;
+    private final KafkaVersion version;
+    private final Path kafkaLibs;
+    private final int brokerPort;
+    private final int controllerPort;
+    private final Map<String, ContainerAgent> agents;
+    private final Map<String, Integer> agentPorts;
+    private final List<String> jvmOptions;
+    private final Duration stopTimeout;
+    private final Duration startupTimeout;
+    private final Properties properties = new Properties();
+    private final List<String> extraJvmOptions = new ArrayList<>();
+    private final List<String> containerIds = new ArrayList<>();
+
+    private GenericContainer<?> container;
+    private Writer console;
+    private Long lastExitCode;
+    private int starts;
+
+    ContainerKafkaNode(TestcontainersKafkaCluster.Image image, String clusterName, String clusterId, int id,
+            Set<KafkaNode.Role> roles, Path dir, KafkaVersion version, Path kafkaLibs,
+            int brokerPort, int controllerPort, Map<String, ContainerAgent> agents, Map<String, Integer> agentPorts,
+            List<String> jvmOptions, Duration stopTimeout, Duration startupTimeout) {
+        this.image = image;
+        this.clusterName = clusterName;
+        this.clusterId = clusterId;
+        this.id = id;
+        this.roles = Collections.unmodifiableSet(EnumSet.copyOf(roles));
+        this.dir = dir;
+        this.version = version;
+        this.kafkaLibs = kafkaLibs;
+        this.brokerPort = brokerPort;
+        this.controllerPort = controllerPort;
+        this.agents = Collections.unmodifiableMap(new LinkedHashMap<>(agents));
+        this.agentPorts = Collections.unmodifiableMap(new LinkedHashMap<>(agentPorts));
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.stopTimeout = stopTimeout;
+        this.startupTimeout = startupTimeout;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String name() {
+        return "node-" + id;
+    }
+
+    public Set<KafkaNode.Role> roles() {
+        return roles;
+    }
+
+    public boolean isBroker() {
+        return roles.contains(KafkaNode.Role.BROKER);
+    }
+
+    public boolean isController() {
+        return roles.contains(KafkaNode.Role.CONTROLLER);
+    }
+
+    public KafkaVersion version() {
+        return version;
+    }
+
+    /** The node's directory on the host ({@link TestcontainersKafkaCluster#NODE_DIR} in the container). */
+    public Path dir() {
+        return dir;
+    }
+
+    public Path dataDir() {
+        return dir.resolve("data");
+    }
+
+    /** The container's output, appended across starts (Kafka's log and the JVM's stdout/stderr). */
+    public Path consoleLog() {
+        return dir.resolve("console.log");
+    }
+
+    public int brokerPort() {
+        if (!isBroker()) {
+            throw new IllegalStateException(name() + " has no broker role: " + roles);
+        }
+        return brokerPort;
+    }
+
+    public String bootstrapServers() {
+        return LoopbackPorts.address(brokerPort());
+    }
+
+    public int controllerPort() {
+        if (!isController()) {
+            throw new IllegalStateException(name() + " has no controller role: " + roles);
+        }
+        return controllerPort;
+    }
+
+    public int agentPort(String agentName) {
+        Integer port = agentPorts.get(agentName);
+        if (port == null) {
+            throw new IllegalArgumentException("no agent '" + agentName + "' on " + name() + "; agents: "
+                    + agentPorts.keySet());
+        }
+        return port;
+    }
+
+    public Map<String, Integer> agentPorts() {
+        return agentPorts;
+    }
+
+    public Properties properties() {
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        return copy;
+    }
+
+    /** The id of the current (or last) container, if the node was ever started. */
+    public synchronized Optional<String> containerId() {
+        return containerIds.isEmpty() ? Optional.empty() : Optional.of(containerIds.get(containerIds.size() - 1));
+    }
+
+    /** Every container this node ran in, oldest first. */
+    public synchronized List<String> containerIds() {
+        return List.copyOf(containerIds);
+    }
+
+    /** The exit code of the last stopped or killed container, if any. */
+    public synchronized Optional<Long> lastExitCode() {
+        return Optional.ofNullable(lastExitCode);
+    }
+
+    public int starts() {
+        return starts;
+    }
+
+    /** The current container (for fine control); null while the node is stopped. */
+    public synchronized GenericContainer<?> container() {
+        return container;
+    }
+
+    public synchronized boolean isRunning() {
+        if (container == null || container.getContainerId() == null) {
+            return false;
+        }
+        try {
+            Boolean running = inspect().getState().getRunning();
+            return Boolean.TRUE.equals(running);
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Changes one broker property for the next starts of this node (null removes it); only while stopped. */
+    public synchronized void setProperty(String key, String value) {
+        if (container != null) {
+            throw new IllegalStateException(name() + " is running: stop it before changing " + key);
+        }
+        if (value == null) {
+            properties.remove(key);
+        } else {
+            properties.setProperty(key, value);
+        }
+        writeConfig();
+    }
+
+    /** JVM options after the cluster's and the node's own, for the next starts; only while stopped. */
+    public synchronized void setExtraJvmOptions(List<String> options) {
+        if (container != null) {
+            throw new IllegalStateException(name() + " is running: stop it before changing its JVM options");
+        }
+        extraJvmOptions.clear();
+        extraJvmOptions.addAll(options);
+    }
+
+    void setProperties(Map<String, String> props) {
+        properties.clear();
+        properties.putAll(props);
+    }
+
+    /** server.properties, the logging config and the agents' config files, in the node's directory. */
+    void writeConfig() {
+        try {
+            Files.createDirectories(dataDir());
+            try (Writer w = Files.newBufferedWriter(dir.resolve("server.properties"), StandardCharsets.UTF_8)) {
+                w.write("# written by brokerwatch's TestcontainersKafkaCluster for " + name() + ", Kafka " + version
+                        + " (paths are inside the container)\n");
+                for (Map.Entry<Object, Object> e : new TreeMap<>(properties).entrySet()) {
+                    w.write(e.getKey() + "=" + e.getValue() + "\n");
+                }
+            }
+            // to stdout only: the wait strategy reads it there, and console.log gets it from the container
+            if (version.usesLog4j2()) {
+                Files.writeString(dir.resolve("log4j2.properties"), String.join("\n",
+                        "status = warn",
+                        "appender.out.type = Console",
+                        "appender.out.name = STDOUT",
+                        "appender.out.target = SYSTEM_OUT",
+                        "appender.out.layout.type = PatternLayout",
+                        "appender.out.layout.pattern = [%d] %p %m (%c)%n",
+                        "rootLogger.level = INFO",
+                        "rootLogger.appenderRef.out.ref = STDOUT",
+                        "logger.kafka_request.name = kafka.request.logger",
+                        "logger.kafka_request.level = WARN",
+                        ""), StandardCharsets.UTF_8);
+            } else {
+                Files.writeString(dir.resolve("log4j.properties"), String.join("\n",
+                        "log4j.rootLogger=INFO, stdout",
+                        "log4j.appender.stdout=org.apache.log4j.ConsoleAppender",
+                        "log4j.appender.stdout.layout=org.apache.log4j.PatternLayout",
+                        "log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n",
+                        "log4j.logger.kafka.request.logger=WARN",
+                        ""), StandardCharsets.UTF_8);
+            }
+            for (ContainerAgent agent : agents.values()) {
+                if (agent.configFileName() != null) {
+                    Files.writeString(dir.resolve(agent.configFileName()), agent.configContent(),
+                            StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the config of " + name() + " in " + dir, e);
+        }
+    }
+
+    private String loggingOption() {
+        return version.usesLog4j2()
+                ? "-Dlog4j2.configurationFile=" + TestcontainersKafkaCluster.NODE_DIR + "/log4j2.properties"
+                : "-Dlog4j.configuration=file:" + TestcontainersKafkaCluster.NODE_DIR + "/log4j.properties";
+    }
+
+    /** The broker JVM's arguments (after {@code java}), as in the entrypoint. */
+    List<String> jvmArguments() {
+        List<String> args = new ArrayList<>(jvmOptions);
+        args.addAll(extraJvmOptions);
+        args.add(loggingOption());
+        args.add("-Dkafka.logs.dir=" + TestcontainersKafkaCluster.NODE_DIR);
+        for (Map.Entry<String, ContainerAgent> a : agents.entrySet()) {
+            args.addAll(a.getValue().jvmArguments(a.getKey(), agentPorts.get(a.getKey())));
+        }
+        return args;
+    }
+
+    /**
+     * The container's entrypoint: format the storage once (static voters, the same for 3.9 and 4.x), then
+     * {@code exec java ... kafka.Kafka server.properties}, so the broker JVM is pid 1 and gets docker's signals.
+     */
+    String entrypoint() {
+        String nodeDir = TestcontainersKafkaCluster.NODE_DIR;
+        String cp = "'" + TestcontainersKafkaCluster.KAFKA_LIBS + "/*'";
+        StringBuilder s = new StringBuilder();
+        s.append("#!/bin/sh\n");
+        s.append("# written by brokerwatch's TestcontainersKafkaCluster for ").append(name()).append(" of ")
+                .append(clusterName).append("\n");
+        s.append("set -e\n");
+        s.append("JAVA=java\n");
+        s.append("if [ -n \"$JAVA_HOME\" ] && [ -x \"$JAVA_HOME/bin/java\" ]; then JAVA=\"$JAVA_HOME/bin/java\"; fi\n");
+        s.append("cd ").append(nodeDir).append("\n");
+        s.append("if [ ! -f data/meta.properties ]; then\n");
+        s.append("  echo \"brokerwatch: formatting the storage of ").append(name()).append("\"\n");
+        s.append("  if ! \"$JAVA\" -Xmx256m ").append(quote(loggingOption())).append(" -cp ").append(cp).append(' ')
+                .append(KafkaDistribution.STORAGE_TOOL_CLASS).append(" format --cluster-id ").append(clusterId)
+                .append(" --config ").append(nodeDir).append("/server.properties > format.log 2>&1; then\n");
+        s.append("    cat format.log; exit 1\n");
+        s.append("  fi\n");
+        s.append("fi\n");
+        s.append("echo \"brokerwatch: starting ").append(name()).append(" (Kafka ").append(version).append(")\"\n");
+        s.append("exec \"$JAVA\"");
+        for (String arg : jvmArguments()) {
+            s.append(' ').append(quote(arg));
+        }
+        s.append(" -cp ").append(cp).append(' ').append(KafkaDistribution.SERVER_MAIN_CLASS).append(' ')
+                .append(nodeDir).append("/server.properties\n");
+        return s.toString();
+    }
+
+    private static String quote(String arg) {
+        return "'" + arg.replace("'", "'\"'\"'") + "'";
+    }
+
+    @SuppressWarnings({"resource", "deprecation"})
+    private GenericContainer<?> newContainer() {
+        GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(image.name()));
+        c.withNetworkMode("host");
+        c.withFileSystemBind(dir.toAbsolutePath().toString(), TestcontainersKafkaCluster.NODE_DIR, BindMode.READ_WRITE);
+        if (image.local()) {
+            c.withFileSystemBind(kafkaLibs.toAbsolutePath().toString(),
+                    TestcontainersKafkaCluster.KAFKA_LIBS, BindMode.READ_ONLY);
+        } else {
+            c.withImagePullPolicy(PullPolicy.defaultPolicy()); // the official image may be pulled
+        }
+        for (Map.Entry<String, ContainerAgent> a : agents.entrySet()) {
+            c.withFileSystemBind(a.getValue().hostJar().toString(), ContainerAgent.containerJar(a.getKey()),
+                    BindMode.READ_ONLY);
+        }
+        c.withLabel("dev.brokerwatch.test", clusterName);
+        c.withLabel("dev.brokerwatch.cluster-id", clusterId);
+        c.withLabel("dev.brokerwatch.node", Integer.toString(id));
+        String containerName = ("bw-" + clusterName + "-" + name() + "-" + clusterId.substring(0, 8) + "-" + starts)
+                .replaceAll("[^a-zA-Z0-9_.-]", "-");
+        String user = DockerEngine.hostUser();
+        c.withCreateContainerCmdModifier(cmd -> {
+            cmd.withName(containerName);
+            cmd.withEntrypoint("/bin/sh", TestcontainersKafkaCluster.NODE_DIR + "/entrypoint.sh");
+            cmd.withCmd(List.of());
+            if (user != null) {
+                cmd.withUser(user); // files in target/ stay the caller's
+            }
+        });
+        c.withLogConsumer(this::toConsole);
+        c.waitingFor(new StartedLineWaitStrategy(STARTED_LINE).withStartupTimeout(startupTimeout));
+        return c;
+    }
+
+    private synchronized void toConsole(OutputFrame frame) {
+        Writer w = console;
+        if (w == null || frame.getBytes() == null) {
+            return;
+        }
+        try {
+            w.write(frame.getUtf8String());
+            w.flush();
+        } catch (IOException e) {
+            // the log is for reading after the test; losing a line must not fail it
+        }
+    }
+
+    /**
+     * Starts a new container for this node on its existing data and waits until it logged
+     * {@value #STARTED_LINE}. On failure the container is removed and the end of its output is in the message.
+     */
+    public void start() {
+        GenericContainer<?> c;
+        synchronized (this) {
+            if (container != null) {
+                throw new IllegalStateException(name() + " is already running in container " + containerId().orElse("?"));
+            }
+            writeConfig();
+            try {
+                Path entry = dir.resolve("entrypoint.sh");
+                Files.writeString(entry, entrypoint(), StandardCharsets.UTF_8);
+                entry.toFile().setExecutable(true, false);
+                console = Files.newBufferedWriter(consoleLog(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+                console.write("==== " + Instant.now() + " start " + (starts + 1) + " of " + name() + " on image "
+                        + image.name() + "\n");
+                console.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot prepare " + name() + " in " + dir, e);
+            }
+            starts++;
+            c = newContainer();
+            container = c;
+        }
+        try {
+            c.start(); // outside the lock: the nodes of a quorum start together
+            synchronized (this) {
+                containerIds.add(c.getContainerId());
+            }
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                if (c.getContainerId() != null && !containerIds.contains(c.getContainerId())) {
+                    containerIds.add(c.getContainerId());
+                }
+                removeContainer();
+            }
+            throw new IllegalStateException(name() + " did not start (no '" + STARTED_LINE + "' within "
+                    + startupTimeout + "): " + e.getMessage() + "\n" + diagnostics(), e);
+        }
+    }
+
+    /** {@code docker stop}: SIGTERM (controlled shutdown), {@code stopTimeout} later SIGKILL; then removed. */
+    public void stop() {
+        stop(stopTimeout);
+    }
+
+    public synchronized void stop(Duration gracePeriod) {
+        if (container == null) {
+            return;
+        }
+        String cid = container.getContainerId();
+        if (cid != null) {
+            try {
+                unpauseIfPaused(cid);
+                client().stopContainerCmd(cid).withTimeout((int) Math.max(1, gracePeriod.toSeconds())).exec();
+            } catch (NotModifiedException | NotFoundException e) {
+                // already stopped or gone
+            }
+        }
+        removeContainer();
+    }
+
+    /** {@code docker kill}: SIGKILL, a crash; then removed. */
+    public synchronized void kill() {
+        if (container == null) {
+            return;
+        }
+        String cid = container.getContainerId();
+        if (cid != null) {
+            try {
+                unpauseIfPaused(cid);
+                client().killContainerCmd(cid).withSignal("KILL").exec();
+            } catch (NotModifiedException | NotFoundException | com.github.dockerjava.api.exception.ConflictException e) {
+                // not running any more
+            }
+        }
+        removeContainer();
+    }
+
+    /** {@code docker pause}: the JVM is frozen with its sockets open. */
+    public synchronized void pause() {
+        client().pauseContainerCmd(requireContainerId()).exec();
+    }
+
+    /** {@code docker unpause} after {@link #pause()}. */
+    public synchronized void resume() {
+        client().unpauseContainerCmd(requireContainerId()).exec();
+    }
+
+    private void unpauseIfPaused(String cid) {
+        try {
+            if (Boolean.TRUE.equals(client().inspectContainerCmd(cid).exec().getState().getPaused())) {
+                client().unpauseContainerCmd(cid).exec();
+            }
+        } catch (NotFoundException e) {
+            // gone
+        }
+    }
+
+    private String requireContainerId() {
+        if (container == null || container.getContainerId() == null) {
+            throw new IllegalStateException(name() + " is not running");
+        }
+        return container.getContainerId();
+    }
+
+    private InspectContainerResponse inspect() {
+        return client().inspectContainerCmd(container.getContainerId()).exec();
+    }
+
+    /** Records the exit code, removes the container (Testcontainers' stop: kill if still running, remove). */
+    private void removeContainer() {
+        GenericContainer<?> c = container;
+        container = null;
+        if (c == null) {
+            return;
+        }
+        try {
+            if (c.getContainerId() != null) {
+                try {
+                    Long code = client().inspectContainerCmd(c.getContainerId()).exec().getState().getExitCodeLong();
+                    lastExitCode = code;
+                } catch (NotFoundException e) {
+                    // gone already
+                }
+            }
+            c.stop();
+        } finally {
+            Writer w = console;
+            console = null;
+            if (w != null) {
+                try {
+                    w.write("==== " + Instant.now() + " " + name() + " stopped (exit code " + lastExitCode + ")\n");
+                    w.close();
+                } catch (IOException e) {
+                    // nothing to do
+                }
+            }
+        }
+    }
+
+    /** The end of the node's console.log and format.log, for failure messages. */
+    public String diagnostics() {
+        StringBuilder s = new StringBuilder();
+        s.append("--- ").append(consoleLog()).append(" (tail)\n").append(ManagedProcess.tailOf(consoleLog(), 40));
+        Path format = dir.resolve("format.log");
+        if (Files.exists(format)) {
+            s.append("\n--- ").append(format).append(" (tail)\n").append(ManagedProcess.tailOf(format, 10));
+        }
+        return s.toString();
+    }
+
+    private static DockerClient client() {
+        return DockerClientFactory.instance().client();
+    }
+
+    @Override
+    public synchronized String toString() {
+        return name() + roles + (container != null ? " container " + containerId().orElse("?") : " not running");
+    }
+}

@@ -1,0 +1,463 @@
+package dev.brokerwatch.tests.proof;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.brokerwatch.tests.harness.HarnessPaths;
+import dev.brokerwatch.tests.harness.KafkaDistribution;
+import dev.brokerwatch.tests.harness.KafkaNode;
+import dev.brokerwatch.tests.harness.KafkaVersion;
+import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
+import dev.brokerwatch.tests.harness.LoopbackPorts;
+import dev.brokerwatch.tests.harness.PrometheusServer;
+
+/**
+ * A live KRaft cluster with an exporter on every node, a real Prometheus scraping every node on loopback
+ * with a compiled pack's rule files loaded, and the bookkeeping of a fault: inject, wait (bounded) for the
+ * expected alerts in {@code /api/v1/alerts}, repair, wait for them to resolve, and record how long each took.
+ *
+ * <pre>{@code
+ * try (AlertProofRig rig = AlertProofRig.builder("MyFaultIT").combinedNodes(3).start()) {
+ *     AlertProofRig.Fault f = rig.fault("broker-restart",
+ *             Expectation.of("KafkaBrokerDown", "pod", "node-3"));
+ *     f.inject(() -> rig.cluster().stopNode(3));
+ *     f.awaitFiring(Duration.ofMinutes(2));
+ *     f.repair(() -> rig.cluster().startNode(3));
+ *     f.awaitResolved(Duration.ofMinutes(2));     // rows go to tests/target/alert-proof.{json,md}
+ * }
+ * }</pre>
+ *
+ * <p>Every scrape target carries the static labels {@code job="kafka"}, {@code namespace="bw-proof"} and
+ * {@code pod="node-<id>"}, which is what the curated pack aggregates by. Closing stops Prometheus and every
+ * node by its pid, also when the test failed.
+ */
+public final class AlertProofRig implements AutoCloseable {
+    public static final String JOB = "kafka";
+    public static final String NAMESPACE = "bw-proof";
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final String testName;
+    private final CompiledPack pack;
+    private final ProofAgent agent;
+    private final LocalJvmKafkaCluster cluster;
+    private final PrometheusServer prometheus;
+    private final String topology;
+
+    private AlertProofRig(String testName, CompiledPack pack, ProofAgent agent, LocalJvmKafkaCluster cluster,
+            PrometheusServer prometheus, String topology) {
+        this.testName = testName;
+        this.pack = pack;
+        this.agent = agent;
+        this.cluster = cluster;
+        this.prometheus = prometheus;
+        this.topology = topology;
+    }
+
+    public static Builder builder(String testName) {
+        return new Builder(testName);
+    }
+
+    public LocalJvmKafkaCluster cluster() {
+        return cluster;
+    }
+
+    public PrometheusServer prometheus() {
+        return prometheus;
+    }
+
+    public CompiledPack pack() {
+        return pack;
+    }
+
+    public String backend() {
+        return "local";
+    }
+
+    public String kafka() {
+        return cluster.version().toString();
+    }
+
+    public String topology() {
+        return topology;
+    }
+
+    /** The labels Prometheus attaches to a node's series: pod is the node's name. */
+    public static Map<String, String> pod(KafkaNode node) {
+        return Map.of("namespace", NAMESPACE, "pod", node.name());
+    }
+
+    /** A fault of {@code scenario} that must make every expectation fire. */
+    public Fault fault(String scenario, Expectation... expected) {
+        return new Fault(scenario, List.of(expected));
+    }
+
+    public Fault fault(String scenario, List<Expectation> expected) {
+        return new Fault(scenario, expected);
+    }
+
+    /** The firing and pending alerts now. */
+    public List<PrometheusServer.Alert> alerts() {
+        return prometheus.alerts();
+    }
+
+    /**
+     * Healthy-cluster check: for {@code duration} (several evaluation cycles), no alert of the pack is
+     * firing. Fails with the first firing alerts seen and what Prometheus returned.
+     */
+    public void assertNothingFires(String scenario, Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
+        int polls = 0;
+        while (System.nanoTime() < end) {
+            List<PrometheusServer.Alert> alerts = prometheus.alerts();
+            polls++;
+            List<PrometheusServer.Alert> firing = alerts.stream().filter(PrometheusServer.Alert::isFiring).toList();
+            if (!firing.isEmpty()) {
+                throw new AssertionError("scenario " + scenario + " (" + describe() + "): expected no alert to fire, but "
+                        + firing.stream().map(a -> a.name() + a.labels()).collect(Collectors.joining(", "))
+                        + " fired after " + polls + " polls; Prometheus /api/v1/alerts returned: " + alerts);
+            }
+            sleep(POLL);
+        }
+    }
+
+    /** Waits (bounded) until none of {@code expected} is pending or firing. */
+    public void awaitNotActive(List<Expectation> expected, Duration timeout) {
+        prometheus.await("none of " + expected + " pending or firing", timeout, prometheus::alerts,
+                alerts -> alerts.stream().noneMatch(a -> expected.stream().anyMatch(e -> e.matches(a))));
+    }
+
+    String describe() {
+        return "backend " + backend() + ", Kafka " + kafka() + ", " + topology + ", agent " + agent.label();
+    }
+
+    /** Stops Prometheus and every node by pid; also writes the report. */
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        try {
+            prometheus.close();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            cluster.close();
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        try {
+            ProofReport.write(pack);
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return Math.round(nanos / 1e8) / 10.0;
+    }
+
+    /** One injected fault and the alerts it must fire. */
+    public final class Fault {
+        private final String scenario;
+        private final List<Expectation> expected;
+        private final Map<Expectation, PrometheusServer.Alert> fired = new LinkedHashMap<>();
+        private final Map<Expectation, Long> firedAt = new LinkedHashMap<>();
+        private long injectedAt;
+        private long repairedAt;
+
+        private Fault(String scenario, List<Expectation> expected) {
+            if (expected.isEmpty()) {
+                throw new IllegalArgumentException("a fault needs at least one expected alert");
+            }
+            for (Expectation e : expected) {
+                if (!pack.alerts().containsKey(e.alert())) {
+                    throw new IllegalArgumentException("no alert " + e.alert() + " in the pack: " + pack.alerts().keySet());
+                }
+            }
+            this.scenario = scenario;
+            this.expected = List.copyOf(expected);
+        }
+
+        public String scenario() {
+            return scenario;
+        }
+
+        /** Runs the fault and starts the clock (just before it runs). */
+        public Fault inject(Runnable fault) {
+            injectedAt = System.nanoTime();
+            fault.run();
+            return this;
+        }
+
+        /** Starts the clock now, for a fault already injected by the caller. */
+        public Fault injectedNow() {
+            injectedAt = System.nanoTime();
+            return this;
+        }
+
+        /**
+         * Polls {@code /api/v1/alerts} until every expected alert is firing with its labels (bounded); each
+         * alert's time is taken when it is first seen firing. While waiting, {@code whileWaiting} runs between
+         * polls (e.g. to keep a load going); it may be null.
+         */
+        public Map<Expectation, PrometheusServer.Alert> awaitFiring(Duration timeout, Runnable whileWaiting) {
+            if (injectedAt == 0) {
+                throw new IllegalStateException("inject the fault first");
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            List<PrometheusServer.Alert> last = List.of();
+            while (true) {
+                last = prometheus.alerts();
+                long now = System.nanoTime();
+                for (Expectation e : expected) {
+                    if (!fired.containsKey(e)) {
+                        last.stream().filter(a -> a.isFiring() && e.matches(a)).findFirst().ifPresent(a -> {
+                            fired.put(e, a);
+                            firedAt.put(e, now);
+                        });
+                    }
+                }
+                if (fired.size() == expected.size()) {
+                    return Map.copyOf(fired);
+                }
+                if (now > deadline) {
+                    recordWithoutResolution(); // what did fire is evidence too
+                    List<Expectation> missing = expected.stream().filter(e -> !fired.containsKey(e)).toList();
+                    throw new AssertionError("scenario " + scenario + " (" + describe() + "): " + missing
+                            + " did not fire within " + timeout + " of the fault (fired: " + fired.keySet()
+                            + ").\nPrometheus /api/v1/alerts returned: " + last + "\nrule states: "
+                            + ruleStates(missing));
+                }
+                if (whileWaiting != null) {
+                    whileWaiting.run();
+                }
+                sleep(POLL);
+            }
+        }
+
+        public Map<Expectation, PrometheusServer.Alert> awaitFiring(Duration timeout) {
+            return awaitFiring(timeout, null);
+        }
+
+        /** Runs the repair and starts the clock for resolution (just before it runs). */
+        public Fault repair(Runnable repair) {
+            repairedAt = System.nanoTime();
+            repair.run();
+            return this;
+        }
+
+        /** Polls until no expected alert is pending or firing (bounded), then records one row per alert. */
+        public void awaitResolved(Duration timeout) {
+            if (repairedAt == 0) {
+                throw new IllegalStateException("repair the fault first");
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Map<Expectation, Long> resolvedAt = new LinkedHashMap<>();
+            List<PrometheusServer.Alert> last;
+            while (true) {
+                last = prometheus.alerts();
+                long now = System.nanoTime();
+                for (Expectation e : expected) {
+                    if (!resolvedAt.containsKey(e) && last.stream().noneMatch(e::matches)) {
+                        resolvedAt.put(e, now);
+                    }
+                }
+                if (resolvedAt.size() == expected.size() || now > deadline) {
+                    break;
+                }
+                sleep(POLL);
+            }
+            for (Expectation e : expected) {
+                PrometheusServer.Alert a = fired.get(e);
+                if (a == null) {
+                    continue;
+                }
+                Long r = resolvedAt.get(e);
+                ProofReport.record(new ProofReport.Row(e.alert(), scenario, backend(), kafka(), topology,
+                        agent.label(), seconds(firedAt.get(e) - injectedAt), r == null ? null : seconds(r - repairedAt),
+                        a.labels()));
+            }
+            if (resolvedAt.size() != expected.size()) {
+                List<Expectation> stuck = expected.stream().filter(e -> !resolvedAt.containsKey(e)).toList();
+                throw new AssertionError("scenario " + scenario + " (" + describe() + "): " + stuck
+                        + " still active " + timeout + " after the repair.\nPrometheus /api/v1/alerts returned: "
+                        + last);
+            }
+        }
+
+        /** Records rows for the alerts that fired, without waiting for resolution (resolved_after_s null). */
+        public void recordWithoutResolution() {
+            for (Expectation e : expected) {
+                PrometheusServer.Alert a = fired.get(e);
+                if (a != null) {
+                    ProofReport.record(new ProofReport.Row(e.alert(), scenario, backend(), kafka(), topology,
+                            agent.label(), seconds(firedAt.get(e) - injectedAt), null, a.labels()));
+                }
+            }
+        }
+
+        private String ruleStates(List<Expectation> missing) {
+            List<String> out = new ArrayList<>();
+            try {
+                for (JsonNode g : prometheus.rules().path("groups")) {
+                    for (JsonNode r : g.path("rules")) {
+                        String name = r.path("name").asText();
+                        if (missing.stream().anyMatch(e -> e.alert().equals(name))) {
+                            out.add(name + ": state=" + r.path("state").asText() + " health=" + r.path("health").asText()
+                                    + (r.path("lastError").asText("").isEmpty() ? "" : " lastError=" + r.path("lastError").asText())
+                                    + " query=" + r.path("query").asText());
+                        }
+                    }
+                }
+            } catch (RuntimeException ex) {
+                out.add("(cannot read /api/v1/rules: " + ex + ")");
+            }
+            return String.join("\n  ", out);
+        }
+    }
+
+    public static final class Builder {
+        private final String testName;
+        private String version;
+        private boolean combined = true;
+        private int combinedNodes = 3;
+        private int controllers;
+        private int brokers;
+        private CompiledPack pack;
+        private ProofAgent agent;
+        private String heap = "512m";
+        private final List<Consumer<LocalJvmKafkaCluster.Builder>> customizers = new ArrayList<>();
+
+        private Builder(String testName) {
+            this.testName = testName;
+        }
+
+        /** Kafka version (default: -Dbrokerwatch.kafka.version, else the harness default). */
+        public Builder version(String v) {
+            this.version = v;
+            return this;
+        }
+
+        public Builder combinedNodes(int n) {
+            this.combined = true;
+            this.combinedNodes = n;
+            return this;
+        }
+
+        public Builder separateRoles(int controllers, int brokers) {
+            this.combined = false;
+            this.controllers = controllers;
+            this.brokers = brokers;
+            return this;
+        }
+
+        /** The compiled pack whose rules Prometheus loads (default: {@link CompiledPack#curated()}). */
+        public Builder pack(CompiledPack pack) {
+            this.pack = pack;
+            return this;
+        }
+
+        /** The exporter on every node (default: {@link ProofAgent#fromSystemProperty()}). */
+        public Builder agent(ProofAgent agent) {
+            this.agent = agent;
+            return this;
+        }
+
+        public Builder heap(String heap) {
+            this.heap = heap;
+            return this;
+        }
+
+        /** Anything else on the cluster: broker properties, per-node JVM options, ... */
+        public Builder cluster(Consumer<LocalJvmKafkaCluster.Builder> customizer) {
+            customizers.add(customizer);
+            return this;
+        }
+
+        public AlertProofRig start() {
+            Preload.packageOf(AlertProofRig.class);
+            Preload.packageOf(LocalJvmKafkaCluster.class);
+            CompiledPack p = pack != null ? pack : CompiledPack.curated();
+            if (version == null) {
+                String v = System.getProperty("brokerwatch.proof.kafka.version");
+                version = v != null && !v.isBlank() ? v.trim() : null;
+            }
+            ProofAgent a = agent != null ? agent : ProofAgent.fromSystemProperty();
+            LocalJvmKafkaCluster.Builder cb = LocalJvmKafkaCluster.builder(testName)
+                    .version(version != null ? KafkaVersion.parse(version) : KafkaVersion.defaultVersion())
+                    .heap(heap)
+                    .agent(ProofAgent.NAME, a.attachment(p))
+                    .brokerProperty("log.retention.check.interval.ms", "5000")
+                    .brokerProperty("leader.imbalance.check.interval.seconds", "10");
+            String topology;
+            if (combined) {
+                cb.combinedNodes(combinedNodes);
+                topology = "combined-" + combinedNodes;
+            } else {
+                cb.separateRoles(controllers, brokers);
+                topology = "separate-" + controllers + "c" + brokers + "b";
+            }
+            customizers.forEach(c -> c.accept(cb));
+            // a private copy of the jars: another build re-resolving tests/target/kafka/<v> must not pull
+            // them from under running brokers
+            KafkaVersion kv = version != null ? KafkaVersion.parse(version) : KafkaVersion.defaultVersion();
+            cb.distribution(KafkaDistribution.of(kv).snapshotTo(
+                    HarnessPaths.targetDir().resolve("proof").resolve("kafka").resolve(kv.toString())));
+            LocalJvmKafkaCluster cluster = cb.start();
+            PrometheusServer prom = null;
+            try {
+                PrometheusServer.Builder pb = PrometheusServer.builder(testName)
+                        .scrapeInterval(ProofParams.SCRAPE_INTERVAL)
+                        .evaluationInterval(ProofParams.EVALUATION_INTERVAL);
+                for (KafkaNode n : cluster.nodes()) {
+                    Map<String, String> labels = new LinkedHashMap<>(pod(n));
+                    pb.target(JOB, LoopbackPorts.address(n.agentPort(ProofAgent.NAME)), labels);
+                }
+                p.ruleFiles().forEach(pb::ruleFile);
+                prom = pb.start();
+                prom.awaitTargetsUp(Duration.ofSeconds(90));
+                return new AlertProofRig(testName, p, a, cluster, prom, topology);
+            } catch (RuntimeException | Error e) {
+                try {
+                    if (prom != null) {
+                        prom.close();
+                    }
+                } catch (RuntimeException s) {
+                    e.addSuppressed(s);
+                }
+                try {
+                    cluster.close();
+                } catch (RuntimeException s) {
+                    e.addSuppressed(s);
+                }
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.brokerwatch.tests.proof;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The only knobs the live proof turns: the curated pack's own params, passed to
+ * {@code brokerwatch compile --set name=value}. Windows and intervals are shortened so that a fault fires
+ * within seconds instead of minutes; thresholds stay the pack's defaults except where a value names the
+ * size of this machine (the log volume). There is no test-only copy of any rule: the rules proven are the
+ * rules shipped, compiled with these values.
+ */
+public final class ProofParams {
+    /** Scrape interval of the broker targets, and the pack's {@code scrape_interval} param. */
+    public static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(2);
+    /** Evaluation interval of every rule group ({@code evaluation_interval}). */
+    public static final Duration EVALUATION_INTERVAL = Duration.ofSeconds(2);
+    /** The size of the small log file system of the disk scenario, and the pack's {@code disk_capacity_bytes}. */
+    public static final long DISK_CAPACITY_BYTES = 64L * 1024 * 1024;
+
+    private static final Map<String, String> SET;
+
+    static {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("scrape_interval", seconds(SCRAPE_INTERVAL));
+        m.put("evaluation_interval", seconds(EVALUATION_INTERVAL));
+        // kafka-broker.bw
+        m.put("broker_down_for", "10s");
+        m.put("under_replicated_for", "10s");
+        m.put("under_min_isr_for", "10s");
+        m.put("isr_shrink_window", "1m");
+        m.put("disk_capacity_bytes", Long.toString(DISK_CAPACITY_BYTES));
+        m.put("disk_usage_for", "10s");
+        m.put("handler_idle_for", "20s");
+        m.put("network_idle_for", "20s");
+        m.put("request_latency_for", "20s");
+        // kafka-controller.bw
+        m.put("offline_partitions_for", "10s");
+        m.put("no_controller_for", "10s");
+        m.put("fenced_brokers_for", "10s");
+        m.put("quorum_leader_unknown_for", "10s");
+        m.put("leader_changes_window", "2m");
+        // the default tolerates 5 changes in 10m; the same rate over the shortened 2m window is 1
+        m.put("leader_changes_max", "1");
+        m.put("raft_commit_latency_for", "20s");
+        // kafka-jvm.bw
+        m.put("heap_used_for", "20s");
+        m.put("gc_time_for", "20s");
+        // container-memory.bw
+        m.put("oom_ratio_for", "10s");
+        // not provokable here, shortened all the same so that the whole pack is compiled one way
+        m.put("consumer_lag_for", "1m");
+        m.put("kafscale_for", "1m");
+        SET = Collections.unmodifiableMap(m);
+    }
+
+    private ProofParams() {}
+
+    /** name → value, in a stable order. */
+    public static Map<String, String> set() {
+        return SET;
+    }
+
+    /** {@code --set name=value ...} for the compiler's command line. */
+    public static List<String> compilerArguments() {
+        List<String> args = new ArrayList<>();
+        SET.forEach((k, v) -> {
+            args.add("--set");
+            args.add(k + "=" + v);
+        });
+        return args;
+    }
+
+    private static String seconds(Duration d) {
+        return d.toSeconds() + "s";
+    }
+}

@@ -1,0 +1,66 @@
+package dev.brokerwatch.tests.faults;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.brokerwatch.tests.harness.Workload;
+import dev.brokerwatch.tests.proof.AlertProofRig;
+import dev.brokerwatch.tests.proof.Expectation;
+
+/**
+ * Stop a broker (SIGTERM: controlled shutdown) and start it again: broker down, under-replicated and
+ * under-min-ISR partitions on the survivors, a fenced broker and leadership moving; then the broker hangs
+ * (SIGSTOP) for a while: the partition leaders shrink their ISRs.
+ */
+class BrokerRestartFaultIT {
+    static final String SCENARIO = "broker-restart";
+
+    @Test
+    @Timeout(1200)
+    void stoppingAndStartingABrokerFiresAndResolvesItsAlerts() {
+        try (AlertProofRig rig = AlertProofRig.builder("BrokerRestartFaultIT")
+                .cluster(c -> c.brokerProperty("replica.lag.time.max.ms", "5000"))
+                .start();
+                Workload w = rig.cluster().workload()) {
+            w.createTopic("bw-orders", 6, 3, Map.of("min.insync.replicas", "2"));
+            w.createTopic("bw-strict", 3, 3, Map.of("min.insync.replicas", "3"));
+            try (Workload.ContinuousLoad load = w.startContinuous("bw-orders", "bw-orders-group", 100, 200,
+                    Duration.ofMinutes(12))) {
+                Faults.settle(rig);
+                AlertProofRig.Fault stop = rig.fault(SCENARIO,
+                        Expectation.of("KafkaBrokerDown", "job", "kafka", "namespace", AlertProofRig.NAMESPACE, "pod", "node-3"),
+                        Expectation.of("KafkaUnderReplicatedPartitions", "namespace", AlertProofRig.NAMESPACE),
+                        Expectation.of("KafkaUnderMinIsrPartitions", "namespace", AlertProofRig.NAMESPACE),
+                        Expectation.of("KafkaFencedBrokers", "namespace", AlertProofRig.NAMESPACE));
+                AlertProofRig.Fault elections = rig.fault(SCENARIO,
+                        Expectation.of("KafkaLeaderElectionsFrequent", "namespace", AlertProofRig.NAMESPACE));
+                elections.injectedNow();
+                stop.inject(() -> rig.cluster().stopNode(3));
+                Faults.trace(rig, "after stop");
+                stop.awaitFiring(Duration.ofMinutes(3));
+                stop.repair(() -> rig.cluster().startNode(3));
+                elections.awaitFiring(Duration.ofMinutes(3));
+                stop.awaitResolved(Duration.ofMinutes(3));
+                elections.repair(() -> { });
+                elections.awaitResolved(Duration.ofMinutes(4));
+
+                // A stopped broker leaves the ISRs through the controller (its controlled shutdown; the
+                // leaders' IsrShrinksPerSec stays 0). A hung one is dropped by the partition leaders
+                // themselves after replica.lag.time.max.ms, before its session times out: an ISR shrink.
+                Faults.settle(rig);
+                AlertProofRig.Fault hang = rig.fault("broker-hang",
+                        Expectation.of("KafkaIsrShrinking", "namespace", AlertProofRig.NAMESPACE));
+                hang.inject(() -> rig.cluster().pauseNode(3));
+                try {
+                    hang.awaitFiring(Duration.ofMinutes(2));
+                } finally {
+                    hang.repair(() -> rig.cluster().resumeNode(3));
+                }
+                hang.awaitResolved(Duration.ofMinutes(3));
+            }
+        }
+    }
+}

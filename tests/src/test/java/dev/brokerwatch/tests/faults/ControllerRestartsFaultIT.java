@@ -1,0 +1,44 @@
+package dev.brokerwatch.tests.faults;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.brokerwatch.tests.harness.KafkaNode;
+import dev.brokerwatch.tests.proof.AlertProofRig;
+import dev.brokerwatch.tests.proof.Expectation;
+
+/**
+ * The quorum leader crashes (SIGKILL) and comes back, four times in a row: the metadata quorum keeps
+ * electing leaders. The rule's window is a fixed 15m, so resolution is awaited only with
+ * -Dbrokerwatch.proof.awaitLongWindows=true.
+ */
+@Tag("live-proof-full")
+class ControllerRestartsFaultIT {
+    @Test
+    @Timeout(1500)
+    void repeatedQuorumLeaderCrashesFireElectionsFrequent() {
+        try (AlertProofRig rig = AlertProofRig.builder("ControllerRestartsFaultIT").start()) {
+            Faults.settle(rig);
+            AlertProofRig.Fault f = rig.fault("quorum-leader-crash-loop",
+                    Expectation.of("KafkaMetadataQuorumElectionsFrequent", "namespace", AlertProofRig.NAMESPACE));
+            f.injectedNow();
+            for (int i = 0; i < 4; i++) {
+                KafkaNode leader = Faults.quorumLeader(rig);
+                leader.kill();
+                Faults.awaitNewQuorumLeader(rig, leader);
+                leader.start();
+                leader.awaitStarted(Duration.ofMinutes(2));
+            }
+            f.awaitFiring(Duration.ofMinutes(2));
+            if (Boolean.getBoolean("brokerwatch.proof.awaitLongWindows")) {
+                f.repair(() -> { });
+                f.awaitResolved(Duration.ofMinutes(17));
+            } else {
+                f.recordWithoutResolution();
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.brokerwatch.tests.faults;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import dev.brokerwatch.tests.harness.Workload;
+
+import dev.brokerwatch.tests.harness.PrometheusServer;
+import dev.brokerwatch.tests.proof.AlertProofRig;
+
+/** Shared steps of the fault scenarios. */
+final class Faults {
+    private Faults() {}
+
+    /** Before a fault: waits (bounded) until no alert is pending or firing, so every timing starts clean. */
+    static void settle(AlertProofRig rig) {
+        dev.brokerwatch.tests.proof.Preload.packageOf(Faults.class);
+        rig.prometheus().await("no alert pending or firing before the fault", Duration.ofMinutes(3),
+                rig::alerts, List::isEmpty);
+    }
+
+    /** Prints the active alerts (for the test's output). */
+    static void trace(AlertProofRig rig, String when) {
+        List<PrometheusServer.Alert> alerts = rig.alerts();
+        System.out.println("[" + rig.cluster().name() + "] " + when + ": "
+                + alerts.stream().map(a -> a.name() + "(" + a.state() + ")").toList());
+    }
+
+    /** Creates a topic with an explicit replica assignment (partition → broker ids, the first one leads). */
+    static void createAssignedTopic(Workload w, String topic, Map<Integer, List<Integer>> assignment,
+            Map<String, String> configs) {
+        try {
+            w.admin().createTopics(List.of(new NewTopic(topic, assignment).configs(configs))).all()
+                    .get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create " + topic, e.getCause());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create " + topic, e);
+        }
+    }
+
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The node the survivors' raft-metrics name as quorum leader (current-leader, scraped by Prometheus). */
+    static dev.brokerwatch.tests.harness.KafkaNode quorumLeader(AlertProofRig rig) {
+        List<PrometheusServer.VectorSample> r = rig.prometheus().awaitQuery(
+                "max(kafka_server_raftmetrics_current_leader) >= 0 and min(kafka_server_raftmetrics_current_leader) "
+                        + "== max(kafka_server_raftmetrics_current_leader)",
+                s -> s.size() == 1, Duration.ofMinutes(2));
+        return rig.cluster().node((int) r.get(0).value());
+    }
+
+    /** Waits until the running nodes agree on a quorum leader other than {@code old}. */
+    static void awaitNewQuorumLeader(AlertProofRig rig, dev.brokerwatch.tests.harness.KafkaNode old) {
+        rig.prometheus().awaitQuery("max(kafka_server_raftmetrics_current_leader{pod!=\"" + old.name()
+                + "\"}) == min(kafka_server_raftmetrics_current_leader{pod!=\"" + old.name() + "\"}) and "
+                + "max(kafka_server_raftmetrics_current_leader{pod!=\"" + old.name() + "\"}) >= 0 and "
+                + "max(kafka_server_raftmetrics_current_leader{pod!=\"" + old.name() + "\"}) != " + old.id(),
+                s -> s.size() == 1, Duration.ofMinutes(2));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.brokerwatch.tests.faults;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.brokerwatch.tests.harness.Workload;
+import dev.brokerwatch.tests.proof.AlertProofRig;
+import dev.brokerwatch.tests.proof.ProofParams;
+
+/** A healthy three-node cluster under normal load: for many evaluation cycles, no curated alert fires. */
+class HealthyClusterIT {
+    @Test
+    @Timeout(600)
+    void aHealthyClusterUnderNormalLoadFiresNothing() {
+        try (AlertProofRig rig = AlertProofRig.builder("HealthyClusterIT").start();
+                Workload w = rig.cluster().workload()) {
+            w.createTopic("bw-orders", 6, 3, Map.of("min.insync.replicas", "2", "retention.bytes", "4194304",
+                    "segment.bytes", "1048576"));
+            try (Workload.ContinuousLoad load = w.startContinuous("bw-orders", "bw-orders-group", 200, 500,
+                    Duration.ofMinutes(8))) {
+                Faults.settle(rig);
+                // 45 evaluation cycles of every group, under load
+                rig.assertNothingFires("healthy", ProofParams.EVALUATION_INTERVAL.multipliedBy(45));
+                if (load.produced() == 0 || load.consumed() == 0) {
+                    throw new AssertionError("the load did not run: produced " + load.produced() + ", consumed "
+                            + load.consumed() + ", last error " + load.lastError());
+                }
+            }
+        }
+    }
+}

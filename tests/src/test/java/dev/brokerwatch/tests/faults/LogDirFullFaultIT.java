@@ -1,0 +1,114 @@
+package dev.brokerwatch.tests.faults;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionReplica;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.brokerwatch.tests.harness.HarnessPaths;
+import dev.brokerwatch.tests.harness.Workload;
+import dev.brokerwatch.tests.proof.AlertProofRig;
+import dev.brokerwatch.tests.proof.Expectation;
+import dev.brokerwatch.tests.proof.ProofParams;
+
+/**
+ * node-3 has a second log directory on a tmpfs of {@link ProofParams#DISK_CAPACITY_BYTES} (the pack's
+ * disk_capacity_bytes). A partition on it is filled to 90% (log size near capacity; repaired by deleting
+ * records), then to the brim (the log directory goes offline; repaired by growing the file system and
+ * restarting the broker, as an operator would).
+ */
+@Tag("live-proof-full")
+class LogDirFullFaultIT {
+    private static final String TEST = "LogDirFullFaultIT";
+    private static final String TOPIC = "bw-fill";
+
+    @Test
+    @Timeout(900)
+    void fillingALogDirectoryFiresDiskAlerts() throws Exception {
+        try (SmallFileSystem fs = SmallFileSystem.mount(TEST, ProofParams.DISK_CAPACITY_BYTES)) {
+            Path data = HarnessPaths.liveDir(TEST).resolve("node-3").resolve("data").toAbsolutePath();
+            try (AlertProofRig rig = AlertProofRig.builder(TEST)
+                    .cluster(c -> c.nodeProperty(3, "log.dirs", data + "," + fs.dir())
+                            .nodeProperty(3, "metadata.log.dir", data.toString())
+                            .brokerProperty("log.segment.delete.delay.ms", "1000"))
+                    .start();
+                    Workload w = rig.cluster().workload()) {
+                Faults.createAssignedTopic(w, TOPIC, Map.of(0, List.of(3)),
+                        Map.of("segment.bytes", "4194304", "retention.ms", "-1"));
+                w.admin().alterReplicaLogDirs(Map.of(new TopicPartitionReplica(TOPIC, 0, 3), fs.dir().toString()))
+                        .all().get(30, TimeUnit.SECONDS);
+                Faults.settle(rig);
+
+                AlertProofRig.Fault nearFull = rig.fault("log-dir-filling",
+                        Expectation.of("KafkaLogSizeNearCapacity", "namespace", AlertProofRig.NAMESPACE, "pod", "node-3"));
+                nearFull.inject(() -> fill(w, fs, (long) (ProofParams.DISK_CAPACITY_BYTES * 0.9)));
+                nearFull.awaitFiring(Duration.ofMinutes(2));
+                nearFull.repair(() -> deleteAllRecords(w));
+                nearFull.awaitResolved(Duration.ofMinutes(2));
+
+                AlertProofRig.Fault full = rig.fault("log-dir-full",
+                        Expectation.of("KafkaOfflineLogDirectory", "namespace", AlertProofRig.NAMESPACE, "pod", "node-3"));
+                full.inject(() -> fill(w, fs, Long.MAX_VALUE));
+                Faults.trace(rig, "after filling the log dir; tmpfs free " + fs.free());
+                full.awaitFiring(Duration.ofMinutes(3));
+                full.repair(() -> {
+                    rig.cluster().stopNode(3);
+                    fs.resize(4 * ProofParams.DISK_CAPACITY_BYTES);
+                    rig.cluster().startNode(3);
+                    deleteAllRecords(w);
+                });
+                full.awaitResolved(Duration.ofMinutes(3));
+            }
+        }
+    }
+
+    /** Produces 64 KiB records (acks=1) until {@code used} bytes are used on the file system, or it is full. */
+    private static void fill(Workload w, SmallFileSystem fs, long used) {
+        var p = w.producerProperties();
+        p.put(ProducerConfig.ACKS_CONFIG, "1");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(1024 * 1024));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        p.put(ProducerConfig.RETRIES_CONFIG, "0");
+        byte[] value = new byte[64 * 1024];
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        int failures = 0;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+            while (System.nanoTime() < deadline && fs.used() < used && failures < 20) {
+                try {
+                    for (int i = 0; i < 16; i++) {
+                        producer.send(new ProducerRecord<>(TOPIC, 0, null, value));
+                    }
+                    producer.flush();
+                    producer.send(new ProducerRecord<>(TOPIC, 0, null, value)).get(15, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    failures++; // the directory went offline: the fault is in place
+                    Faults.sleep(Duration.ofMillis(500));
+                }
+            }
+        }
+    }
+
+    private static void deleteAllRecords(Workload w) {
+        try {
+            TopicPartition tp = new TopicPartition(TOPIC, 0);
+            long end = w.admin().listOffsets(Map.of(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()))
+                    .partitionResult(tp).get(30, TimeUnit.SECONDS).offset();
+            w.admin().deleteRecords(Map.of(tp, RecordsToDelete.beforeOffset(end))).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot delete the records of " + TOPIC, e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.brokerwatch.tests.faults;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.brokerwatch.tests.harness.Workload;
+import dev.brokerwatch.tests.proof.AlertProofRig;
+import dev.brokerwatch.tests.proof.Expectation;
+
+/**
+ * Separate roles: three controller-only nodes (1-3) and three broker-only nodes (4-6). A broker stops and
+ * starts again; then two of the three controllers stop, and the brokers (quorum observers) and the last
+ * controller see no quorum leader.
+ */
+class SeparateRolesFaultIT {
+    @Test
+    @Timeout(900)
+    void brokerAndControllerFaultsFireOnSeparateRoles() {
+        try (AlertProofRig rig = AlertProofRig.builder("SeparateRolesFaultIT").separateRoles(3, 3).heap("400m").start();
+                Workload w = rig.cluster().workload()) {
+            w.createTopic("bw-orders", 6, 3, Map.of("min.insync.replicas", "2"));
+            try (Workload.ContinuousLoad load = w.startContinuous("bw-orders", "bw-orders-group", 50, 200,
+                    Duration.ofMinutes(10))) {
+                Faults.settle(rig);
+                AlertProofRig.Fault broker = rig.fault("broker-restart",
+                        Expectation.of("KafkaBrokerDown", "namespace", AlertProofRig.NAMESPACE, "pod", "node-6"),
+                        Expectation.of("KafkaUnderReplicatedPartitions", "namespace", AlertProofRig.NAMESPACE),
+                        Expectation.of("KafkaFencedBrokers", "namespace", AlertProofRig.NAMESPACE));
+                broker.inject(() -> rig.cluster().stopNode(6));
+                broker.awaitFiring(Duration.ofMinutes(2));
+                broker.repair(() -> rig.cluster().startNode(6));
+                broker.awaitResolved(Duration.ofMinutes(2));
+            }
+            Faults.settle(rig);
+            AlertProofRig.Fault quorum = rig.fault("controller-quorum-lost",
+                    Expectation.of("KafkaNoActiveController", "namespace", AlertProofRig.NAMESPACE),
+                    Expectation.of("KafkaMetadataQuorumLeaderUnknown", "namespace", AlertProofRig.NAMESPACE,
+                            "pod", "node-3"),
+                    Expectation.of("KafkaMetadataQuorumLeaderUnknown", "namespace", AlertProofRig.NAMESPACE,
+                            "pod", "node-4"));
+            quorum.inject(() -> {
+                rig.cluster().node(1).stop(Duration.ofSeconds(5));
+                rig.cluster().node(2).stop(Duration.ofSeconds(5));
+            });
+            quorum.awaitFiring(Duration.ofMinutes(2));
+            quorum.repair(() -> {
+                rig.cluster().node(1).start();
+                rig.cluster().node(2).start();
+                rig.cluster().node(1).awaitStarted(Duration.ofMinutes(2));
+                rig.cluster().node(2).awaitStarted(Duration.ofMinutes(2));
+            });
+            quorum.awaitResolved(Duration.ofMinutes(2));
+        }
+    }
+}

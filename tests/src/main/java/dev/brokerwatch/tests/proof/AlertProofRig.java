@@ -403,11 +403,12 @@ public final class AlertProofRig implements AutoCloseable {
         public AlertProofRig start() {
             Preload.packageOf(AlertProofRig.class);
             Preload.packageOf(LocalJvmKafkaCluster.class);
-            CompiledPack p = pack != null ? pack : CompiledPack.curated();
             if (version == null) {
                 String v = System.getProperty("brokerwatch.proof.kafka.version");
                 version = v != null && !v.isBlank() ? v.trim() : null;
             }
+            CompiledPack p = pack != null ? pack : CompiledPack.curated(
+                    version != null ? KafkaVersion.parse(version) : KafkaVersion.defaultVersion());
             ProofAgent a = agent != null ? agent : ProofAgent.fromSystemProperty();
             LocalJvmKafkaCluster.Builder cb = LocalJvmKafkaCluster.builder(testName)
                     .version(version != null ? KafkaVersion.parse(version) : KafkaVersion.defaultVersion())

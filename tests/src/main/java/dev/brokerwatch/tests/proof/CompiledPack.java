@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.brokerwatch.tests.harness.HarnessPaths;
+import dev.brokerwatch.tests.harness.KafkaVersion;
 import dev.brokerwatch.tests.harness.ManagedProcess;
 
 /**
@@ -29,6 +30,7 @@ public final class CompiledPack {
     private static final Pattern ALERT = Pattern.compile("^\\s*-\\s*alert:\\s*'?([A-Za-z0-9_:]+)'?\\s*$");
     private static final Pattern TEST_NAME = Pattern.compile("^\\s*-\\s*name:\\s*'([A-Za-z0-9_:]+): (.*)'\\s*$");
     private static CompiledPack curated;
+    private static final Map<Map<String, String>, CompiledPack> BY_PARAMS = new java.util.HashMap<>();
 
     private final Path outDir;
     private final Map<String, Path> alerts;
@@ -66,6 +68,16 @@ public final class CompiledPack {
                     HarnessPaths.targetDir().resolve("proof").resolve("pack"), ProofParams.set());
         }
         return curated;
+    }
+
+    /** The curated pack compiled with {@link ProofParams#set(KafkaVersion)} (once per JVM and param set). */
+    public static synchronized CompiledPack curated(KafkaVersion version) {
+        Map<String, String> params = ProofParams.set(version);
+        if (params.equals(ProofParams.set())) {
+            return curated();
+        }
+        return BY_PARAMS.computeIfAbsent(params, p -> compile(repoRoot().resolve("alerts").resolve("kafka.bw"),
+                HarnessPaths.targetDir().resolve("proof").resolve("pack-" + version), p));
     }
 
     /** Compiles {@code root} (and its imports) into {@code outDir} (wiped first) with the given params. */

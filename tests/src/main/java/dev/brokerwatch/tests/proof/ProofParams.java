@@ -65,6 +65,21 @@ public final class ProofParams {
         return SET;
     }
 
+    /**
+     * The params for a Kafka version. From 4.2 on (KAFKA-19606, KIP-1207) the broker's
+     * RequestHandlerAvgIdlePercent no longer adds the controller pool's share on combined nodes (4.4.0 idles
+     * at 1.0, 4.1.2 at 2.0), so the pack's {@code combined_handler_idle_offset} must be 0 there, as the pack
+     * says; with the default 1 a healthy 4.4.0 cluster fires KafkaRequestHandlerIdleLow at about -0.004.
+     */
+    public static Map<String, String> set(dev.brokerwatch.tests.harness.KafkaVersion version) {
+        if (!version.isAtLeast(4, 2)) {
+            return SET;
+        }
+        Map<String, String> m = new LinkedHashMap<>(SET);
+        m.put("combined_handler_idle_offset", "0");
+        return Collections.unmodifiableMap(m);
+    }
+
     /** {@code --set name=value ...} for the compiler's command line. */
     public static List<String> compilerArguments() {
         List<String> args = new ArrayList<>();

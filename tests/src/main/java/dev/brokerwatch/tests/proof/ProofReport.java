@@ -134,7 +134,8 @@ public final class ProofReport {
             } else if (fired.isEmpty()) {
                 ObjectNode o = json.addObject();
                 o.put("alert", alert);
-                o.put("not_proven", "no scenario of this run made it fire (tests/live-proof.sh runs the full matrix)");
+                o.put("not_proven", NotProvokable.notProvenHere().getOrDefault(alert,
+                        "no scenario of this run made it fire (tests/live-proof.sh runs the full matrix)"));
                 notProven.add(alert);
             }
         }
@@ -183,6 +184,13 @@ public final class ProofReport {
                         .append(" |\n");
             }
         });
+        if (!notProven.isEmpty()) {
+            md.append("\n## Not proven in this run\n\n| alert | why |\n|---|---|\n");
+            for (String a : notProven) {
+                md.append("| ").append(a).append(" | ").append(NotProvokable.notProvenHere().getOrDefault(a,
+                        "no scenario of this run made it fire")).append(" |\n");
+            }
+        }
         md.append("\n## Not provokable on one machine\n\n| alert | why | covered by promtool tests |\n|---|---|---|\n");
         for (String[] n : notProvokable) {
             md.append("| ").append(n[0]).append(" | ").append(n[1]).append(" | ").append(n[2]).append(" |\n");

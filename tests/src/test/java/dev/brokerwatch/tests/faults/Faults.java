@@ -17,11 +17,25 @@ import dev.brokerwatch.tests.proof.AlertProofRig;
 final class Faults {
     private Faults() {}
 
-    /** Before a fault: waits (bounded) until no alert is pending or firing, so every timing starts clean. */
+    /**
+     * Before a fault: waits (bounded) until no alert has been pending or firing for 30 s in a row, so every
+     * timing starts clean (right after Prometheus starts, range rules have too little history to fire yet).
+     */
     static void settle(AlertProofRig rig) {
         dev.brokerwatch.tests.proof.Preload.packageOf(Faults.class);
-        rig.prometheus().await("no alert pending or firing before the fault", Duration.ofMinutes(3),
-                rig::alerts, List::isEmpty);
+        long[] quietSince = {0};
+        rig.prometheus().await("no alert pending or firing for 30 s before the fault", Duration.ofMinutes(5),
+                rig::alerts, alerts -> {
+                    long now = System.nanoTime();
+                    if (!alerts.isEmpty()) {
+                        quietSince[0] = 0;
+                        return false;
+                    }
+                    if (quietSince[0] == 0) {
+                        quietSince[0] = now;
+                    }
+                    return now - quietSince[0] >= Duration.ofSeconds(30).toNanos();
+                });
     }
 
     /** Prints the active alerts (for the test's output). */

@@ -1,0 +1,57 @@
+package dev.brokerwatch.tests.faults;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.brokerwatch.tests.harness.KafkaNode;
+import dev.brokerwatch.tests.harness.Workload;
+import dev.brokerwatch.tests.proof.AlertProofRig;
+import dev.brokerwatch.tests.proof.Expectation;
+
+/**
+ * Slow produce: acks=all producers (a steady 50 records/s) while a follower of the partitions that node-4
+ * leads keeps hanging (SIGSTOP 6 s, SIGCONT 3 s; shorter than its session and the ISR lag timeout), so
+ * most produce requests wait seconds for it and node-4's produce p99 passes a second. Separate roles
+ * (one controller, three brokers), so that the hanging follower is not also a controller.
+ */
+@Tag("live-proof-full")
+class ProduceLatencyFaultIT {
+    @Test
+    @Timeout(1200)
+    void aHangingFollowerMakesAcksAllProduceSlow() {
+        try (AlertProofRig rig = AlertProofRig.builder("ProduceLatencyFaultIT").separateRoles(1, 3).start();
+                Workload w = rig.cluster().workload()) {
+            Faults.createAssignedTopic(w, "bw-acks-all", Map.of(0, List.of(4, 3, 2), 1, List.of(4, 3, 2)),
+                    Map.of("min.insync.replicas", "2"));
+            KafkaNode follower = rig.cluster().node(3);
+            try (Workload.ContinuousLoad load = w.startContinuous("bw-acks-all", "bw-acks-all-group", 50, 200,
+                    Duration.ofMinutes(15))) {
+                Faults.settle(rig);
+                AlertProofRig.Fault f = rig.fault("acks-all-hanging-follower",
+                        Expectation.of("KafkaProduceLatencyHigh", "namespace", AlertProofRig.NAMESPACE, "pod", "node-4"));
+                f.injectedNow();
+                try {
+                    f.awaitFiring(Duration.ofMinutes(4), () -> {
+                        follower.pause();
+                        Faults.sleep(Duration.ofSeconds(6));
+                        follower.resume();
+                        Faults.sleep(Duration.ofSeconds(3));
+                    });
+                } finally {
+                    f.repair(() -> {
+                        if (follower.process() != null && follower.process().isPaused()) {
+                            follower.resume();
+                        }
+                    });
+                }
+                // the p99 comes from a reservoir biased to the last ~5 minutes
+                f.awaitResolved(Duration.ofMinutes(10));
+            }
+        }
+    }
+}

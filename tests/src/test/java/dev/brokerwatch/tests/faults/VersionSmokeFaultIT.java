@@ -32,7 +32,7 @@ class VersionSmokeFaultIT {
                 Workload w = rig.cluster().workload()) {
             w.createTopic("bw-orders", 3, 3, Map.of("min.insync.replicas", "2"));
             w.produce("bw-orders", 300, 100);
-            Faults.settle(rig);
+            Faults.settle(rig, "KafkaUnderReplicatedPartitions");
             AlertProofRig.Fault f = rig.fault("broker-restart (smoke)",
                     Expectation.of("KafkaUnderReplicatedPartitions", "namespace", AlertProofRig.NAMESPACE));
             f.inject(() -> rig.cluster().stopNode(3));

@@ -92,6 +92,13 @@ public final class Json {
         }
     }
 
+    /** A JSON string literal of {@code s}, quotes included; the one quoting every JSON output uses. */
+    public static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2);
+        string(s, out);
+        return out.toString();
+    }
+
     private static void string(String s, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {

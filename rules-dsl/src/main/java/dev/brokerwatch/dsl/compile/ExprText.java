@@ -37,7 +37,12 @@ public final class ExprText {
             at = ref.span().end();
         }
         out.append(source, at, span.end());
-        return tidy(stripComments(out.toString()));
+        return layout(out.toString());
+    }
+
+    /** PromQL text as emitted: comments removed, common indentation and trailing blanks stripped, empty lines dropped. */
+    public static String layout(String promql) {
+        return tidy(stripComments(promql));
     }
 
     /** A duration's value as Prometheus spells it, whether written literally or through a parameter. */

@@ -60,7 +60,7 @@ public final class QueryText {
             at = e.end();
         }
         out.append(source, at, span.end());
-        return tidy(stripComments(out.toString()));
+        return dev.brokerwatch.dsl.compile.ExprText.layout(out.toString());
     }
 
     private static String replacement(QuerySites.RefSite site, DashboardScope scope) {
@@ -84,53 +84,5 @@ public final class QueryText {
             return value;
         }
         return value.replace("\\", "\\\\").replace(String.valueOf(quote), "\\" + quote);
-    }
-
-    private static String stripComments(String text) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\'' || c == '`') {
-                int end = i + 1;
-                while (end < text.length() && text.charAt(end) != c) {
-                    end += text.charAt(end) == '\\' && c != '`' ? 2 : 1;
-                }
-                end = Math.min(end + 1, text.length());
-                out.append(text, i, end);
-                i = end;
-            } else if (c == '#') {
-                while (i < text.length() && text.charAt(i) != '\n') {
-                    i++;
-                }
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
-        return out.toString();
-    }
-
-    private static String tidy(String text) {
-        String[] lines = text.split("\r?\n", -1);
-        int indent = Integer.MAX_VALUE;
-        for (int i = 1; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                indent = Math.min(indent, lines[i].length() - lines[i].stripLeading().length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (i > 0 && indent != Integer.MAX_VALUE && !line.isBlank()) {
-                line = line.substring(Math.min(indent, line.length() - line.stripLeading().length()));
-            }
-            line = line.stripTrailing();
-            if (line.isEmpty()) {
-                continue;
-            }
-            out.append(out.length() > 0 ? "\n" : "").append(line);
-        }
-        return out.toString().strip();
     }
 }

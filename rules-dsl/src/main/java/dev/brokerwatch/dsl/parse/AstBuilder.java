@@ -306,14 +306,7 @@ final class AstBuilder {
     }
 
     private GroupDecl group(GroupDeclContext g) {
-        GroupNameContext n = g.name;
-        Ident name;
-        if (n.STRING() != null) {
-            StringLit s = string(n.STRING().getSymbol());
-            name = new Ident(s.span(), s.value());
-        } else {
-            name = dashedName(n);
-        }
+        Ident name = groupName(g.name);
         List<Rule> rules = new ArrayList<>();
         for (RuleDeclContext r : g.ruleDecl()) {
             Rule built = guarded(() -> r.alertRule() != null ? alert(r.alertRule()) : recording(r.recordingRule()));
@@ -455,14 +448,7 @@ final class AstBuilder {
     // ---- dashboards ------------------------------------------------------------------------------
 
     private DashboardDecl dashboard(DashboardDeclContext d) {
-        GroupNameContext n = d.name;
-        Ident name;
-        if (n.STRING() != null) {
-            StringLit s = string(n.STRING().getSymbol());
-            name = new Ident(s.span(), s.value());
-        } else {
-            name = dashedName(n);
-        }
+        Ident name = groupName(d.name);
         StringLit uid = null;
         List<StringLit> tags = new ArrayList<>();
         StringLit description = null;
@@ -506,6 +492,15 @@ final class AstBuilder {
         }
         return new DashboardDecl(span(d), name, d.title == null ? null : string(d.title), uid, tags, description, time,
                 refresh, datasource, links, variables, elements);
+    }
+
+    /** A group or dashboard name: quoted, or dashed parts written without spaces. */
+    private Ident groupName(GroupNameContext n) {
+        if (n.STRING() != null) {
+            StringLit s = string(n.STRING().getSymbol());
+            return new Ident(s.span(), s.value());
+        }
+        return dashedName(n);
     }
 
     private Ident dashedName(GroupNameContext n) {
@@ -677,7 +672,7 @@ final class AstBuilder {
     private LinkDecl link(ParserRuleContext whole, Token title, LinkTargetContext target) {
         StringLit titleLit = string(title);
         if (target instanceof DashboardTargetContext d) {
-            Ident name = d.name.STRING() != null ? stringAsIdent(d.name.STRING().getSymbol()) : dashedName(d.name);
+            Ident name = groupName(d.name);
             return new LinkDecl(span(whole), titleLit, LinkDecl.Kind.DASHBOARD, name, null);
         }
         if (target instanceof AlertTargetContext a) {

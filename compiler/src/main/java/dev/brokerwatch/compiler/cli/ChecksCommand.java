@@ -20,6 +20,7 @@ public final class ChecksCommand implements Callable<Integer> {
         out.printf("%-28s %s%n", "import/unresolved", "an import that cannot be read, or an import cycle");
         out.printf("%-28s %s%n", "param/duplicate", "a parameter declared twice");
         out.printf("%-28s %s%n", "param/type", "a parameter value of the wrong kind for its place");
+        out.printf("%-28s %s%n", "param/since", "a since clause with a malformed or out-of-order Kafka version");
         out.printf("%-28s %s%n", "catalog/duplicate", "a metric declared twice");
         out.printf("%-28s %s%n", "catalog/naming", "counter names without _total, invalid label names");
         out.printf("%-28s %s%n", "catalog/jmx", "ObjectName patterns, label keys, sources and cgroup fields");

@@ -21,7 +21,9 @@ public final class SourceOptions {
     List<String> files = new ArrayList<>();
 
     @Option(names = "--set", paramLabel = "NAME=VALUE",
-            description = "Override a param, e.g. --set under_replicated_for=5m --set target_labels=cluster,namespace,pod. Repeatable.")
+            description = {"Override a param, e.g. --set under_replicated_for=5m --set target_labels=cluster,namespace,pod. Repeatable.",
+                    "--set kafka_version=4.2.0 targets a Kafka version (default 4.1): params take their `since` values "
+                            + "for it, and queries on metrics that version lacks are reported (promql/metric-version)."})
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",

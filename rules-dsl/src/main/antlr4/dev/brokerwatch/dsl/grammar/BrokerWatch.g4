@@ -27,8 +27,13 @@ importDecl
     : IMPORT path=STRING
     ;
 
+// `since "4.2" = 0`: the value when the pack targets that Kafka version or a newer one (--set kafka_version=...)
 paramDecl
-    : PARAM name=identifier EQ value=paramLiteral (HELP help=STRING)?
+    : PARAM name=identifier EQ value=paramLiteral paramSince* (HELP help=STRING)?
+    ;
+
+paramSince
+    : SINCE version=STRING EQ value=paramLiteral
     ;
 
 paramLiteral

@@ -54,7 +54,6 @@ public final class CatalogBuilder {
 
     public static final Set<String> CGROUP_FIELDS = Set.of(
             "usage", "limit", "rss", "inactive_file", "working_set", "oom_ratio", "oom_floor_ratio");
-    private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+){0,2}");
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
     private final List<Diagnostic> diagnostics;
@@ -136,7 +135,7 @@ public final class CatalogBuilder {
     private CatalogMetric agentMetric(String name, Span at, MetricType type, MetricBody body, StringLit help, Ident unit,
                                       StringLit conditional, StringLit since, StringLit until, String member) {
         for (StringLit version : new StringLit[] {since, until}) {
-            if (version != null && !VERSION.matcher(version.value()).matches()) {
+            if (version != null && !KafkaVersions.isValid(version.value())) {
                 error(JMX, version.span(), "'" + version.value() + "' is not a Kafka version", "write e.g. \"4.0\" or \"3.9.1\"");
             }
         }

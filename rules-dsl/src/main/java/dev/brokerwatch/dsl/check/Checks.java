@@ -8,6 +8,7 @@ import java.util.List;
 public final class Checks {
     public static final List<Check> ALL = List.of(
             new UnknownMetricCheck(),
+            new MetricVersionCheck(),
             new RateOverGaugeCheck(),
             new DerivOverCounterCheck(),
             new CounterThresholdCheck(),

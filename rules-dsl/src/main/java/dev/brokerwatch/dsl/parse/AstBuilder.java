@@ -39,6 +39,7 @@ import dev.brokerwatch.dsl.ast.MetricDecl;
 import dev.brokerwatch.dsl.ast.MetricType;
 import dev.brokerwatch.dsl.ast.NumberLit;
 import dev.brokerwatch.dsl.ast.ParamDecl;
+import dev.brokerwatch.dsl.ast.ParamSince;
 import dev.brokerwatch.dsl.ast.ParamLiteral;
 import dev.brokerwatch.dsl.ast.ParamRef;
 import dev.brokerwatch.dsl.ast.RecordingRule;
@@ -157,7 +158,9 @@ final class AstBuilder {
         }
         if (s.paramDecl() != null) {
             ParamDeclContext p = s.paramDecl();
-            return new ParamDecl(span(p), ident(p.name), paramLiteral(p.value), p.help == null ? null : string(p.help));
+            List<ParamSince> since = p.paramSince().stream()
+                    .map(c -> new ParamSince(span(c), string(c.version), paramLiteral(c.value))).toList();
+            return new ParamDecl(span(p), ident(p.name), paramLiteral(p.value), since, p.help == null ? null : string(p.help));
         }
         if (s.severitiesDecl() != null) {
             return new SeveritiesDecl(span(s.severitiesDecl()), s.severitiesDecl().identifier().stream().map(this::ident).toList());

@@ -8,9 +8,11 @@ import dev.brokerwatch.dsl.ast.LabelName;
 import dev.brokerwatch.dsl.ast.NumberLit;
 import dev.brokerwatch.dsl.ast.ParamDecl;
 import dev.brokerwatch.dsl.ast.ParamLiteral;
+import dev.brokerwatch.dsl.ast.ParamSince;
 import dev.brokerwatch.dsl.ast.Statement;
 import dev.brokerwatch.dsl.ast.StringLit;
 import dev.brokerwatch.dsl.catalog.DidYouMean;
+import dev.brokerwatch.dsl.catalog.KafkaVersions;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.parse.BwParser;
@@ -38,6 +40,7 @@ public final class Resolver {
     public static final String PARAM_UNKNOWN = "param/unknown";
     public static final String PARAM_TYPE = "param/type";
     public static final String PARAM_DUPLICATE = "param/duplicate";
+    public static final String PARAM_SINCE = "param/since";
 
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
@@ -116,7 +119,6 @@ public final class Resolver {
     public static Params params(List<BwFile> files, Map<String, String> overrides, List<Diagnostic> diagnostics,
                                 List<OverrideError> overrideErrors) {
         Map<String, ParamDecl> declarations = new LinkedHashMap<>();
-        Map<String, ParamValue> values = new LinkedHashMap<>(Params.BUILTINS);
         for (BwFile file : files) {
             for (Statement s : file.statements()) {
                 if (!(s instanceof ParamDecl p)) {
@@ -128,21 +130,34 @@ public final class Resolver {
                             "parameter " + p.name().text() + " is declared twice",
                             "keep one declaration; change its value with --set " + p.name().text() + "=...")
                             .withRelated(previous.name().span(), "first declared here"));
-                    continue;
                 }
-                ParamValue value = literal(p.value());
-                ParamValue builtin = Params.BUILTINS.get(p.name().text());
-                if (builtin != null && !builtin.getClass().equals(value.getClass())) {
-                    diagnostics.add(Diagnostic.of(PARAM_TYPE, Severity.ERROR, p.value().span(),
-                            p.name().text() + " must be " + builtin.kind() + ", not " + value.kind(),
-                            "for example: param " + p.name().text() + " = " + builtin.promql()));
-                    continue;
-                }
-                values.put(p.name().text(), value);
             }
+        }
+        String target = targetVersion(declarations.get(Params.KAFKA_VERSION), overrides, diagnostics, overrideErrors);
+        Map<String, ParamValue> values = new LinkedHashMap<>(Params.BUILTINS);
+        values.put(Params.KAFKA_VERSION, new ParamValue.StringValue(target));
+        for (ParamDecl p : declarations.values()) {
+            if (p.name().text().equals(Params.KAFKA_VERSION)) {
+                continue;
+            }
+            ParamValue value = valueFor(p, target, diagnostics);
+            ParamValue builtin = Params.BUILTINS.get(p.name().text());
+            if (value == null) {
+                continue;
+            }
+            if (builtin != null && !builtin.getClass().equals(value.getClass())) {
+                diagnostics.add(Diagnostic.of(PARAM_TYPE, Severity.ERROR, p.value().span(),
+                        p.name().text() + " must be " + builtin.kind() + ", not " + value.kind(),
+                        "for example: param " + p.name().text() + " = " + builtin.promql()));
+                continue;
+            }
+            values.put(p.name().text(), value);
         }
         for (Map.Entry<String, String> override : new java.util.TreeMap<>(overrides).entrySet()) {
             String name = override.getKey();
+            if (name.equals(Params.KAFKA_VERSION)) {
+                continue; // applied first: it picks the other params' defaults
+            }
             ParamValue current = values.get(name);
             if (current == null) {
                 String suggestion = DidYouMean.suggest(name, values.keySet()).map(s -> "; did you mean " + s + "?").orElse("");
@@ -157,6 +172,69 @@ public final class Resolver {
             }
         }
         return new Params(values, declarations);
+    }
+
+    /** {@code --set kafka_version=...}, else the pack's own {@code param kafka_version}, else the built-in default. */
+    private static String targetVersion(ParamDecl declared, Map<String, String> overrides, List<Diagnostic> diagnostics,
+                                        List<OverrideError> overrideErrors) {
+        String target = Params.DEFAULT_KAFKA_VERSION;
+        if (declared != null) {
+            if (declared.value() instanceof StringLit s && KafkaVersions.isValid(s.value())) {
+                target = s.value();
+            } else {
+                diagnostics.add(Diagnostic.of(PARAM_TYPE, Severity.ERROR, declared.value().span(),
+                        Params.KAFKA_VERSION + " must be a Kafka version in quotes",
+                        "for example: param " + Params.KAFKA_VERSION + " = \"4.1\""));
+            }
+        }
+        String override = overrides.get(Params.KAFKA_VERSION);
+        if (override != null) {
+            if (KafkaVersions.isValid(override.strip())) {
+                target = override.strip();
+            } else {
+                overrideErrors.add(new OverrideError("--set " + Params.KAFKA_VERSION + "=" + override
+                        + ": not a Kafka version; write e.g. 4.1, 4.2.0 or 3.9.1"));
+            }
+        }
+        return target;
+    }
+
+    /**
+     * The declared default, or the value of the last {@code since} clause the targeted version has reached.
+     * Null when the declaration is broken (reported).
+     */
+    private static ParamValue valueFor(ParamDecl p, String target, List<Diagnostic> diagnostics) {
+        ParamValue value = literal(p.value());
+        String previous = null;
+        boolean ok = true;
+        for (ParamSince since : p.since()) {
+            String v = since.version().value();
+            if (!KafkaVersions.isValid(v)) {
+                diagnostics.add(Diagnostic.of(PARAM_SINCE, Severity.ERROR, since.version().span(),
+                        "'" + v + "' is not a Kafka version", "write e.g. since \"4.2\" = ..."));
+                ok = false;
+                continue;
+            }
+            if (previous != null && KafkaVersions.compare(v, previous) <= 0) {
+                diagnostics.add(Diagnostic.of(PARAM_SINCE, Severity.ERROR, since.version().span(),
+                        "since \"" + v + "\" must name a newer version than the since \"" + previous + "\" before it",
+                        "list the since clauses from the oldest version to the newest"));
+                ok = false;
+            }
+            previous = v;
+            ParamValue sinceValue = literal(since.value());
+            if (!sinceValue.getClass().equals(value.getClass())) {
+                diagnostics.add(Diagnostic.of(PARAM_TYPE, Severity.ERROR, since.value().span(),
+                        p.name().text() + " is " + value.kind() + ", so its value since " + v + " must be too, not "
+                                + sinceValue.kind(), "for example: since \"" + v + "\" = " + value.promql()));
+                ok = false;
+                continue;
+            }
+            if (KafkaVersions.compare(target, v) >= 0) {
+                value = sinceValue;
+            }
+        }
+        return ok ? value : null;
     }
 
     static ParamValue literal(ParamLiteral literal) {

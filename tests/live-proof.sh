@@ -6,7 +6,12 @@
 #                       [--only TestIT[,OtherIT]] [--quick]
 #
 #   defaults: --backend local, --kafka 4.1.2 (the root pom's kafka.version), --agent brokerwatch
-#   --quick   the default `mvn verify` subset (healthy, broker restart, controller quorum) instead of all
+#   --quick   what `mvn verify` runs: without the scenarios tagged unproven-here (faults that have not made
+#             their alert fire on a 2-CPU machine yet) and without awaiting the rules' long fixed windows
+#   --backend testcontainers   every node in a container (host networking, Ryuk off, the local JRE image):
+#             installs docker.io and debootstrap, starts its own Docker engine and stops it at the end;
+#             the scenarios tagged local-only (a tmpfs, a memory cgroup, renice: host views of a process)
+#             are left out and show as not proven in the report
 #
 # It installs Prometheus (Debian's package, via scripts/install-test-deps.sh, as root), builds the compiler
 # and the agent, compiles the curated pack with the proof's --set values (ProofParams), and runs the fault
@@ -41,19 +46,27 @@ done
 log() { echo "live-proof: $*"; }
 
 case "$BACKEND" in
-  local) ;;
-  testcontainers)
-    echo "live-proof: the Testcontainers backend is not built yet (see docs/live-proof.md); use --backend local" >&2
-    exit 2 ;;
+  local|testcontainers) ;;
   *) echo "live-proof: unknown backend '$BACKEND' (local|testcontainers)" >&2; exit 2 ;;
 esac
 if [[ ! "$KAFKA" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
   echo "live-proof: not a Kafka version: '$KAFKA'" >&2; exit 2
 fi
 
-if [[ ! -x /usr/bin/prometheus || ! -x /usr/bin/promtool ]]; then
-  if [[ "$(id -u)" == 0 ]]; then scripts/install-test-deps.sh
-  else sudo scripts/install-test-deps.sh; fi
+SUDO=""
+[[ "$(id -u)" == 0 ]] || SUDO=sudo
+if [[ "$BACKEND" == testcontainers ]]; then
+  $SUDO scripts/install-test-deps.sh --docker
+elif [[ ! -x /usr/bin/prometheus || ! -x /usr/bin/promtool ]]; then
+  $SUDO scripts/install-test-deps.sh
+fi
+ENGINE_STARTED=0
+if [[ "$BACKEND" == testcontainers ]]; then
+  $SUDO scripts/docker-engine.sh start
+  ENGINE_STARTED=1
+  trap '$SUDO scripts/docker-engine.sh stop' EXIT
+  eval "$(scripts/docker-engine.sh env)"
+  $SUDO scripts/docker-engine.sh image
 fi
 if [[ "$(id -u)" != 0 ]]; then
   log "not root: the log-directory-full scenario mounts a tmpfs and will fail"
@@ -65,10 +78,20 @@ if [[ "$AGENT" == brokerwatch ]]; then
   mvn -B -q -ntp -pl javaagent -am package -DskipTests
 fi
 
-args=(-B -ntp -f tests/pom.xml verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
-      "-Dbrokerwatch.proof.kafka.version=$KAFKA" "-Dbrokerwatch.proof.agent=$AGENT")
+args=(-B -ntp -f tests/pom.xml verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Plive-proof
+      "-Dbrokerwatch.proof.kafka.version=$KAFKA" "-Dbrokerwatch.proof.agent=$AGENT"
+      "-Dbrokerwatch.proof.backend=$BACKEND")
+excluded=()
 if [[ "$QUICK" == 0 ]]; then
-  args+=(-Plive-proof -Dbrokerwatch.proof.awaitLongWindows=true)
+  args+=(-Dbrokerwatch.proof.awaitLongWindows=true)
+else
+  excluded+=(unproven-here)
+fi
+[[ "$BACKEND" == testcontainers ]] && excluded+=(local-only)
+if [[ ${#excluded[@]} -gt 0 ]]; then
+  args+=("-Dbrokerwatch.it.excludedGroups=$(IFS=,; echo "${excluded[*]}")")
+else
+  args+=(-Dbrokerwatch.it.excludedGroups=none)
 fi
 if [[ -n "$ONLY" ]]; then
   args+=("-Dit.test=$ONLY")
@@ -84,6 +107,9 @@ cleanup() {
     log "stopping the Maven run (pid $MVN_PID)"
     kill -TERM "$MVN_PID" 2>/dev/null || true
     wait "$MVN_PID" 2>/dev/null || true
+  fi
+  if [[ "$ENGINE_STARTED" == 1 ]]; then
+    $SUDO scripts/docker-engine.sh stop || true
   fi
   # a killed test JVM cannot unmount its tmpfs: do it here, by mount point
   if [[ -d tests/target/proof-mnt ]]; then

@@ -476,6 +476,21 @@ public final class TestcontainersKafkaCluster implements KafkaCluster {
         node(id).stop();
     }
 
+    @Override
+    public void stopNode(int id, Duration grace) {
+        node(id).stop(grace);
+    }
+
+    @Override
+    public void setNodeProperty(int id, String key, String value) {
+        node(id).setProperty(key, value);
+    }
+
+    @Override
+    public void setNodeJvmOptions(int id, List<String> options) {
+        node(id).setExtraJvmOptions(options);
+    }
+
     /** {@code docker kill}: SIGKILL. */
     @Override
     public void killNode(int id) {

@@ -53,8 +53,25 @@ public interface KafkaCluster extends AutoCloseable {
     /** Waits until {@code describeCluster} lists exactly the broker ids in {@code expected}. */
     void awaitBrokersRegistered(Set<Integer> expected, Duration timeout);
 
+    /** The node's name, {@code node-<id>}: the {@code pod} label Prometheus gives its series. */
+    default String nodeName(int id) {
+        return "node-" + id;
+    }
+
     /** Graceful stop of one node (SIGTERM: controlled shutdown), bounded, then SIGKILL. */
     void stopNode(int id);
+
+    /**
+     * As {@link #stopNode(int)} with its own grace period between SIGTERM and SIGKILL: a node whose quorum is
+     * gone cannot finish a controlled shutdown, and waiting the default grace for it only slows a test.
+     */
+    void stopNode(int id, Duration grace);
+
+    /** Sets ({@code value} non-null) or removes a server property of a stopped node, for its next starts. */
+    void setNodeProperty(int id, String key, String value);
+
+    /** Replaces a stopped node's extra JVM options (e.g. a smaller heap), for its next starts. */
+    void setNodeJvmOptions(int id, List<String> options);
 
     /** SIGKILL one node: a crash. */
     void killNode(int id);

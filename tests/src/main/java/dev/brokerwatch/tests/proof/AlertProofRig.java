@@ -10,9 +10,10 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.brokerwatch.tests.containers.TestcontainersKafkaCluster;
 import dev.brokerwatch.tests.harness.HarnessPaths;
+import dev.brokerwatch.tests.harness.KafkaCluster;
 import dev.brokerwatch.tests.harness.KafkaDistribution;
-import dev.brokerwatch.tests.harness.KafkaNode;
 import dev.brokerwatch.tests.harness.KafkaVersion;
 import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
 import dev.brokerwatch.tests.harness.LoopbackPorts;
@@ -34,6 +35,9 @@ import dev.brokerwatch.tests.harness.PrometheusServer;
  * }
  * }</pre>
  *
+ * <p>The nodes run as local JVMs or in containers ({@link ProofBackend}, default from
+ * {@code -Dbrokerwatch.proof.backend}); a scenario written against {@link #cluster()} runs on both.
+ *
  * <p>Every scrape target carries the static labels {@code job="kafka"}, {@code namespace="bw-proof"} and
  * {@code pod="node-<id>"}, which is what the curated pack aggregates by. Closing stops Prometheus and every
  * node by its pid, also when the test failed.
@@ -46,15 +50,17 @@ public final class AlertProofRig implements AutoCloseable {
     private final String testName;
     private final CompiledPack pack;
     private final ProofAgent agent;
-    private final LocalJvmKafkaCluster cluster;
+    private final ProofBackend backend;
+    private final KafkaCluster cluster;
     private final PrometheusServer prometheus;
     private final String topology;
 
-    private AlertProofRig(String testName, CompiledPack pack, ProofAgent agent, LocalJvmKafkaCluster cluster,
-            PrometheusServer prometheus, String topology) {
+    private AlertProofRig(String testName, CompiledPack pack, ProofAgent agent, ProofBackend backend,
+            KafkaCluster cluster, PrometheusServer prometheus, String topology) {
         this.testName = testName;
         this.pack = pack;
         this.agent = agent;
+        this.backend = backend;
         this.cluster = cluster;
         this.prometheus = prometheus;
         this.topology = topology;
@@ -64,8 +70,20 @@ public final class AlertProofRig implements AutoCloseable {
         return new Builder(testName);
     }
 
-    public LocalJvmKafkaCluster cluster() {
+    public KafkaCluster cluster() {
         return cluster;
+    }
+
+    /**
+     * The cluster as local JVMs, for a fault that needs the host's view of a node's process; on another
+     * backend the scenario fails here with {@code why}.
+     */
+    public LocalJvmKafkaCluster localCluster(String why) {
+        if (cluster instanceof LocalJvmKafkaCluster local) {
+            return local;
+        }
+        throw new AssertionError(testName + " runs on the local backend only: " + why + " (this run: backend "
+                + backend.label() + "; run it with -Dbrokerwatch.proof.backend=local)");
     }
 
     public PrometheusServer prometheus() {
@@ -77,7 +95,7 @@ public final class AlertProofRig implements AutoCloseable {
     }
 
     public String backend() {
-        return "local";
+        return backend.label();
     }
 
     public String kafka() {
@@ -89,8 +107,8 @@ public final class AlertProofRig implements AutoCloseable {
     }
 
     /** The labels Prometheus attaches to a node's series: pod is the node's name. */
-    public static Map<String, String> pod(KafkaNode node) {
-        return Map.of("namespace", NAMESPACE, "pod", node.name());
+    public Map<String, String> pod(int nodeId) {
+        return Map.of("namespace", NAMESPACE, "pod", cluster.nodeName(nodeId));
     }
 
     /** A fault of {@code scenario} that must make every expectation fire. */
@@ -352,7 +370,11 @@ public final class AlertProofRig implements AutoCloseable {
         private CompiledPack pack;
         private ProofAgent agent;
         private String heap = "512m";
-        private final List<Consumer<LocalJvmKafkaCluster.Builder>> customizers = new ArrayList<>();
+        private ProofBackend backend;
+        private final Map<String, String> brokerProperties = new LinkedHashMap<>();
+        private final List<NodeSetting> nodeSettings = new ArrayList<>();
+        private final List<Consumer<LocalJvmKafkaCluster.Builder>> localCustomizers = new ArrayList<>();
+        private final List<String> localOnlyReasons = new ArrayList<>();
 
         private Builder(String testName) {
             this.testName = testName;
@@ -394,56 +416,82 @@ public final class AlertProofRig implements AutoCloseable {
             return this;
         }
 
-        /** Anything else on the cluster: broker properties, per-node JVM options, ... */
-        public Builder cluster(Consumer<LocalJvmKafkaCluster.Builder> customizer) {
-            customizers.add(customizer);
+        /** Local JVMs or containers (default: {@link ProofBackend#fromSystemProperty()}). */
+        public Builder backend(ProofBackend backend) {
+            this.backend = backend;
             return this;
         }
+
+        /** A server property of every node ({@code null} removes a harness default). */
+        public Builder brokerProperty(String key, String value) {
+            brokerProperties.put(key, value);
+            return this;
+        }
+
+        /** A server property of one node. */
+        public Builder nodeProperty(int nodeId, String key, String value) {
+            nodeSettings.add(new NodeSetting(nodeId, key, value, null));
+            return this;
+        }
+
+        /** A JVM option of one node. */
+        public Builder nodeJvmOption(int nodeId, String option) {
+            nodeSettings.add(new NodeSetting(nodeId, null, null, option));
+            return this;
+        }
+
+        /**
+         * Anything else of a local-JVM cluster (paths on this machine, ...); a rig with this customizer refuses
+         * the other backend, naming {@code why}.
+         */
+        public Builder localCluster(String why, Consumer<LocalJvmKafkaCluster.Builder> customizer) {
+            localCustomizers.add(customizer);
+            localOnlyReasons.add(why);
+            return this;
+        }
+
+        /** The scenario's fault needs the host's view of a node's process: refuse the other backends, naming {@code why}. */
+        public Builder localOnly(String why) {
+            localOnlyReasons.add(why);
+            return this;
+        }
+
+        private record NodeSetting(int nodeId, String key, String value, String jvmOption) {}
 
         public AlertProofRig start() {
             Preload.packageOf(AlertProofRig.class);
             Preload.packageOf(LocalJvmKafkaCluster.class);
+            Preload.packageOf(TestcontainersKafkaCluster.class);
             if (version == null) {
                 String v = System.getProperty("brokerwatch.proof.kafka.version");
                 version = v != null && !v.isBlank() ? v.trim() : null;
             }
-            CompiledPack p = pack != null ? pack : CompiledPack.curated(
-                    version != null ? KafkaVersion.parse(version) : KafkaVersion.defaultVersion());
-            ProofAgent a = agent != null ? agent : ProofAgent.fromSystemProperty();
-            LocalJvmKafkaCluster.Builder cb = LocalJvmKafkaCluster.builder(testName)
-                    .version(version != null ? KafkaVersion.parse(version) : KafkaVersion.defaultVersion())
-                    .heap(heap)
-                    .agent(ProofAgent.NAME, a.attachment(p))
-                    .brokerProperty("log.retention.check.interval.ms", "5000")
-                    .brokerProperty("leader.imbalance.check.interval.seconds", "10");
-            String topology;
-            if (combined) {
-                cb.combinedNodes(combinedNodes);
-                topology = "combined-" + combinedNodes;
-            } else {
-                cb.separateRoles(controllers, brokers);
-                topology = "separate-" + controllers + "c" + brokers + "b";
-            }
-            customizers.forEach(c -> c.accept(cb));
-            // a private copy of the jars: another build re-resolving tests/target/kafka/<v> must not pull
-            // them from under running brokers
             KafkaVersion kv = version != null ? KafkaVersion.parse(version) : KafkaVersion.defaultVersion();
-            cb.distribution(KafkaDistribution.of(kv).snapshotTo(
-                    HarnessPaths.targetDir().resolve("proof").resolve("kafka").resolve(kv.toString())));
-            LocalJvmKafkaCluster cluster = cb.start();
+            ProofBackend b = backend != null ? backend : ProofBackend.fromSystemProperty();
+            if (b != ProofBackend.LOCAL && !localOnlyReasons.isEmpty()) {
+                throw new AssertionError(testName + " runs on the local backend only: "
+                        + String.join("; ", localOnlyReasons) + " (this run: backend " + b.label()
+                        + "; run it with -Dbrokerwatch.proof.backend=local)");
+            }
+            CompiledPack p = pack != null ? pack : CompiledPack.curated(kv);
+            ProofAgent a = agent != null ? agent : ProofAgent.fromSystemProperty();
+            String topology = combined ? "combined-" + combinedNodes : "separate-" + controllers + "c" + brokers + "b";
+            KafkaCluster cluster = b == ProofBackend.LOCAL ? startLocal(kv, p, a) : startContainers(kv, p, a);
             PrometheusServer prom = null;
             try {
                 PrometheusServer.Builder pb = PrometheusServer.builder(testName)
                         .scrapeInterval(ProofParams.SCRAPE_INTERVAL)
                         .evaluationInterval(ProofParams.EVALUATION_INTERVAL);
-                for (KafkaNode n : cluster.nodes()) {
-                    Map<String, String> labels = new LinkedHashMap<>(pod(n));
-                    pb.target(JOB, LoopbackPorts.address(n.agentPort(ProofAgent.NAME)), labels);
+                for (int id : cluster.nodeIds()) {
+                    Map<String, String> labels = new LinkedHashMap<>();
+                    labels.put("namespace", NAMESPACE);
+                    labels.put("pod", cluster.nodeName(id));
+                    pb.target(JOB, LoopbackPorts.address(cluster.agentPort(id, ProofAgent.NAME)), labels);
                 }
                 p.ruleFiles().forEach(pb::ruleFile);
                 prom = pb.start();
                 prom.awaitTargetsUp(Duration.ofSeconds(90));
-                return new AlertProofRig(testName, p, a, cluster, prom, topology);
+                return new AlertProofRig(testName, p, a, b, cluster, prom, topology);
             } catch (RuntimeException | Error e) {
                 try {
                     if (prom != null) {
@@ -459,6 +507,63 @@ public final class AlertProofRig implements AutoCloseable {
                 }
                 throw e;
             }
+        }
+
+        private LocalJvmKafkaCluster startLocal(KafkaVersion kv, CompiledPack p, ProofAgent a) {
+            LocalJvmKafkaCluster.Builder cb = LocalJvmKafkaCluster.builder(testName)
+                    .version(kv)
+                    .heap(heap)
+                    .agent(ProofAgent.NAME, a.attachment(p));
+            if (combined) {
+                cb.combinedNodes(combinedNodes);
+            } else {
+                cb.separateRoles(controllers, brokers);
+            }
+            proofDefaults().forEach(cb::brokerProperty);
+            brokerProperties.forEach(cb::brokerProperty);
+            for (NodeSetting n : nodeSettings) {
+                if (n.jvmOption() != null) {
+                    cb.nodeJvmOption(n.nodeId(), n.jvmOption());
+                } else {
+                    cb.nodeProperty(n.nodeId(), n.key(), n.value());
+                }
+            }
+            localCustomizers.forEach(c -> c.accept(cb));
+            // a private copy of the jars: another build re-resolving tests/target/kafka/<v> must not pull
+            // them from under running brokers
+            cb.distribution(KafkaDistribution.of(kv).snapshotTo(
+                    HarnessPaths.targetDir().resolve("proof").resolve("kafka").resolve(kv.toString())));
+            return cb.start();
+        }
+
+        private TestcontainersKafkaCluster startContainers(KafkaVersion kv, CompiledPack p, ProofAgent a) {
+            TestcontainersKafkaCluster.Builder cb = TestcontainersKafkaCluster.builder(testName)
+                    .version(kv)
+                    .heap(heap)
+                    .agent(ProofAgent.NAME, a.containerAgent(p));
+            if (combined) {
+                cb.combinedNodes(combinedNodes);
+            } else {
+                cb.separateRoles(controllers, brokers);
+            }
+            proofDefaults().forEach(cb::brokerProperty);
+            brokerProperties.forEach(cb::brokerProperty);
+            for (NodeSetting n : nodeSettings) {
+                if (n.jvmOption() != null) {
+                    cb.nodeJvmOption(n.nodeId(), n.jvmOption());
+                } else {
+                    cb.nodeProperty(n.nodeId(), n.key(), n.value());
+                }
+            }
+            return cb.start();
+        }
+
+        /** Faster housekeeping than Kafka's defaults, so a repaired fault clears within a test's bounds. */
+        private static Map<String, String> proofDefaults() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("log.retention.check.interval.ms", "5000");
+            m.put("leader.imbalance.check.interval.seconds", "10");
+            return m;
         }
     }
 }

@@ -73,9 +73,6 @@ public final class CompiledPack {
     /** The curated pack compiled with {@link ProofParams#set(KafkaVersion)} (once per JVM and param set). */
     public static synchronized CompiledPack curated(KafkaVersion version) {
         Map<String, String> params = ProofParams.set(version);
-        if (params.equals(ProofParams.set())) {
-            return curated();
-        }
         return BY_PARAMS.computeIfAbsent(params, p -> compile(repoRoot().resolve("alerts").resolve("kafka.bw"),
                 HarnessPaths.targetDir().resolve("proof").resolve("pack-" + version), p));
     }

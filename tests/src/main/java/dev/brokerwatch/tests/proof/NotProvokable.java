@@ -43,7 +43,7 @@ public final class NotProvokable {
             "KafkaNetworkProcessorIdleLow", "provokable in principle, not on this 2-core machine: with one network "
                     + "thread on a broker-only node, 32 producers of one 64-byte record per request and the broker at "
                     + "nice 19, NetworkProcessorAvgIdlePercent settled at 0.34-0.36 (threshold 0.3); the load generator "
-                    + "shares the two CPUs (HandlerSaturationFaultIT, scenario produce-flood-tiny-requests). On "
+                    + "shares the two CPUs (NetworkProcessorSaturationFaultIT). On "
                     + "combined nodes the gauge shows the controller's processors (stays 0.98-1.0 under load)",
             "KafkaProduceLatencyHigh", "not provoked yet: under the flush.messages=1 flood that saturated node-4's "
                     + "handler the produce p99 stayed 140-250 ms (16 producers x 5 in-flight requests do not queue for "
@@ -53,7 +53,7 @@ public final class NotProvokable {
             "KafkaBrokerGcTimeHigh", "provokable in principle, not by the heap scenario here: with the heap at "
                     + "0.90-0.94 (KafkaBrokerHeapUsageHigh fired) G1 spent 4% of the time in GC "
                     + "(rate(jvm_gc_collection_seconds_sum[1m]) 0.04, [5m] 0.009; threshold 0.1): young collections of "
-                    + "short-lived request buffers are cheap (HeapPressureFaultIT)");
+                    + "short-lived request buffers are cheap (GcPressureFaultIT)");
 
     private NotProvokable() {}
 

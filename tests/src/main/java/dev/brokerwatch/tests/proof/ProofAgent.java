@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
+import dev.brokerwatch.tests.containers.ContainerAgent;
 import dev.brokerwatch.tests.harness.HarnessPaths;
 import dev.brokerwatch.tests.harness.JavaAgentAttachment;
 import dev.brokerwatch.tests.harness.LoopbackPorts;
@@ -44,6 +45,18 @@ public enum ProofAgent {
         }
         Path jar = brokerwatchAgentJar();
         return (node, port) -> List.of("-javaagent:" + jar + "=" + LoopbackPorts.HOST + ":" + port);
+    }
+
+    /** The same exporter for a node in a container: its jar (and config) mounted into the container. */
+    public ContainerAgent containerAgent(CompiledPack pack) {
+        if (this == STOCK) {
+            try {
+                return ContainerAgent.stockJmxExporter(Files.readString(pack.jmxExporterConfig()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return ContainerAgent.of(brokerwatchAgentJar(), "");
     }
 
     /**

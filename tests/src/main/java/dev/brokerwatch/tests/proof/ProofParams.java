@@ -66,17 +66,13 @@ public final class ProofParams {
     }
 
     /**
-     * The params for a Kafka version. From 4.2 on (KAFKA-19606, KIP-1207) the broker's
-     * RequestHandlerAvgIdlePercent no longer adds the controller pool's share on combined nodes (4.4.0 idles
-     * at 1.0, 4.1.2 at 2.0), so the pack's {@code combined_handler_idle_offset} must be 0 there, as the pack
-     * says; with the default 1 a healthy 4.4.0 cluster fires KafkaRequestHandlerIdleLow at about -0.004.
+     * The params for a Kafka version: {@link #set()} plus {@code kafka_version}, which picks the pack's
+     * version-dependent defaults (e.g. {@code combined_handler_idle_offset}: 0 from 4.2 on, where KAFKA-19606
+     * is fixed and RequestHandlerAvgIdlePercent idles at 1.0 on combined nodes instead of 2.0).
      */
     public static Map<String, String> set(dev.brokerwatch.tests.harness.KafkaVersion version) {
-        if (!version.isAtLeast(4, 2)) {
-            return SET;
-        }
         Map<String, String> m = new LinkedHashMap<>(SET);
-        m.put("combined_handler_idle_offset", "0");
+        m.put("kafka_version", version.toString());
         return Collections.unmodifiableMap(m);
     }
 

@@ -22,7 +22,7 @@ class BrokerRestartFaultIT {
     @Timeout(1200)
     void stoppingAndStartingABrokerFiresAndResolvesItsAlerts() {
         try (AlertProofRig rig = AlertProofRig.builder("BrokerRestartFaultIT")
-                .cluster(c -> c.brokerProperty("replica.lag.time.max.ms", "5000"))
+                .brokerProperty("replica.lag.time.max.ms", "5000")
                 .start();
                 Workload w = rig.cluster().workload()) {
             w.createTopic("bw-orders", 6, 3, Map.of("min.insync.replicas", "2"));

@@ -16,17 +16,18 @@ import dev.brokerwatch.tests.proof.Expectation;
  * (as in a container; the agent reads the cgroup's files), whose limit is lowered to 3% above the broker's
  * RSS. Repaired by lifting the limit again.
  */
-@Tag("live-proof-full")
+@Tag("local-only")
 class ContainerMemoryFaultIT {
     @Test
     @Timeout(900)
     void aMemoryLimitAtTheBrokersRssFiresMemoryAlerts() {
         try (MemoryCgroup cgroup = MemoryCgroup.create("brokerwatch-proof-node-3")) {
             try (AlertProofRig rig = AlertProofRig.builder("ContainerMemoryFaultIT")
-                    .cluster(c -> c.nodeJvmOption(3, "-XX:+AlwaysPreTouch"))
+                    .nodeJvmOption(3, "-XX:+AlwaysPreTouch")
+                    .localOnly("node-3's JVM is started inside a memory cgroup of this machine")
                     .start()) {
                 // setup, not the fault: node-3 moves into its cgroup with a generous limit
-                KafkaNode n3 = rig.cluster().node(3);
+                KafkaNode n3 = rig.localCluster("node-3 runs in a memory cgroup").node(3);
                 cgroup.limit(4L * 1024 * 1024 * 1024);
                 rig.cluster().stopNode(3);
                 n3.setCommandPrefix(cgroup.wrapper());

@@ -21,16 +21,14 @@ class ControllerQuorumLossFaultIT {
                             "pod", "node-3"));
             f.inject(() -> {
                 // without a quorum a node cannot finish a controlled shutdown: short grace, then SIGKILL
-                rig.cluster().node(1).stop(Duration.ofSeconds(5));
-                rig.cluster().node(2).stop(Duration.ofSeconds(5));
+                rig.cluster().stopNode(1, Duration.ofSeconds(5));
+                rig.cluster().stopNode(2, Duration.ofSeconds(5));
             });
             Faults.trace(rig, "after stopping two controllers");
             f.awaitFiring(Duration.ofMinutes(2));
             f.repair(() -> {
-                rig.cluster().node(1).start();
-                rig.cluster().node(2).start();
-                rig.cluster().node(1).awaitStarted(Duration.ofMinutes(2));
-                rig.cluster().node(2).awaitStarted(Duration.ofMinutes(2));
+                rig.cluster().startNode(1);   // with node-3, a quorum again
+                rig.cluster().startNode(2);
             });
             f.awaitResolved(Duration.ofMinutes(2));
         }

@@ -2,11 +2,9 @@ package dev.brokerwatch.tests.faults;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.brokerwatch.tests.harness.KafkaNode;
 import dev.brokerwatch.tests.proof.AlertProofRig;
 import dev.brokerwatch.tests.proof.Expectation;
 
@@ -15,7 +13,6 @@ import dev.brokerwatch.tests.proof.Expectation;
  * electing leaders. The rule's window is a fixed 15m, so resolution is awaited only with
  * -Dbrokerwatch.proof.awaitLongWindows=true.
  */
-@Tag("live-proof-full")
 class ControllerRestartsFaultIT {
     @Test
     @Timeout(1500)
@@ -26,11 +23,10 @@ class ControllerRestartsFaultIT {
                     Expectation.of("KafkaMetadataQuorumElectionsFrequent", "namespace", AlertProofRig.NAMESPACE));
             f.injectedNow();
             for (int i = 0; i < 4; i++) {
-                KafkaNode leader = Faults.quorumLeader(rig);
-                leader.kill();
+                int leader = Faults.quorumLeader(rig);
+                rig.cluster().killNode(leader);
                 Faults.awaitNewQuorumLeader(rig, leader);
-                leader.start();
-                leader.awaitStarted(Duration.ofMinutes(2));
+                rig.cluster().startNode(leader);
             }
             f.awaitFiring(Duration.ofMinutes(2));
             if (Boolean.getBoolean("brokerwatch.proof.awaitLongWindows")) {

@@ -72,6 +72,23 @@ final class Faults {
         }
     }
 
+    /** A progress line at most every {@code period}, for a fault's wait loop. */
+    static Runnable every(Duration period, Runnable action) {
+        long[] next = {System.nanoTime()};
+        return () -> {
+            if (System.nanoTime() > next[0]) {
+                action.run();
+                next[0] = System.nanoTime() + period.toNanos();
+            }
+        };
+    }
+
+    /** What {@code query} returns now, as {@code name{labels}=value} items, for progress lines and evidence. */
+    static List<String> values(AlertProofRig rig, String query) {
+        return rig.prometheus().query(query).stream()
+                .map(s -> s.labels().getOrDefault("__name__", "") + s.labels() + "=" + s.value()).toList();
+    }
+
     static void sleep(Duration d) {
         try {
             Thread.sleep(d.toMillis());
@@ -82,20 +99,21 @@ final class Faults {
     }
 
     /** The node the survivors' raft-metrics name as quorum leader (current-leader, scraped by Prometheus). */
-    static dev.brokerwatch.tests.harness.KafkaNode quorumLeader(AlertProofRig rig) {
+    static int quorumLeader(AlertProofRig rig) {
         List<PrometheusServer.VectorSample> r = rig.prometheus().awaitQuery(
                 "max(kafka_server_raftmetrics_current_leader) >= 0 and min(kafka_server_raftmetrics_current_leader) "
                         + "== max(kafka_server_raftmetrics_current_leader)",
                 s -> s.size() == 1, Duration.ofMinutes(2));
-        return rig.cluster().node((int) r.get(0).value());
+        return (int) r.get(0).value();
     }
 
-    /** Waits until the running nodes agree on a quorum leader other than {@code old}. */
-    static void awaitNewQuorumLeader(AlertProofRig rig, dev.brokerwatch.tests.harness.KafkaNode old) {
-        rig.prometheus().awaitQuery("max(kafka_server_raftmetrics_current_leader{pod!=\"" + old.name()
-                + "\"}) == min(kafka_server_raftmetrics_current_leader{pod!=\"" + old.name() + "\"}) and "
-                + "max(kafka_server_raftmetrics_current_leader{pod!=\"" + old.name() + "\"}) >= 0 and "
-                + "max(kafka_server_raftmetrics_current_leader{pod!=\"" + old.name() + "\"}) != " + old.id(),
+    /** Waits until the running nodes agree on a quorum leader other than {@code oldLeader}. */
+    static void awaitNewQuorumLeader(AlertProofRig rig, int oldLeader) {
+        String old = rig.cluster().nodeName(oldLeader);
+        rig.prometheus().awaitQuery("max(kafka_server_raftmetrics_current_leader{pod!=\"" + old
+                + "\"}) == min(kafka_server_raftmetrics_current_leader{pod!=\"" + old + "\"}) and "
+                + "max(kafka_server_raftmetrics_current_leader{pod!=\"" + old + "\"}) >= 0 and "
+                + "max(kafka_server_raftmetrics_current_leader{pod!=\"" + old + "\"}) != " + oldLeader,
                 s -> s.size() == 1, Duration.ofMinutes(2));
     }
 }

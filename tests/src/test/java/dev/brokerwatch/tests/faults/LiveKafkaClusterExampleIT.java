@@ -2,7 +2,6 @@ package dev.brokerwatch.tests.faults;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,7 +13,6 @@ import dev.brokerwatch.tests.proof.junit.LiveKafkaCluster;
  * How a user proves their own pack with the JUnit 5 extension: here the curated pack on one combined node,
  * with the params given in the annotation (compiled with `brokerwatch compile --set ...`).
  */
-@Tag("live-proof-full")
 @LiveKafkaCluster(nodes = 1, pack = "alerts/kafka.bw", set = {"scrape_interval=2s", "evaluation_interval=2s",
         "broker_down_for=10s"})
 class LiveKafkaClusterExampleIT {
@@ -23,7 +21,7 @@ class LiveKafkaClusterExampleIT {
     void aStoppedNodeIsReportedDown(AlertProofRig rig) {
         AlertProofRig.Fault f = rig.fault("single-node-down (extension example)",
                 Expectation.of("KafkaBrokerDown", "namespace", AlertProofRig.NAMESPACE, "pod", "node-1"));
-        f.inject(() -> rig.cluster().node(1).stop(Duration.ofSeconds(10)));
+        f.inject(() -> rig.cluster().stopNode(1, Duration.ofSeconds(10)));
         f.awaitFiring(Duration.ofMinutes(2));
         f.repair(() -> rig.cluster().startNode(1));
         f.awaitResolved(Duration.ofMinutes(2));

@@ -28,7 +28,7 @@ import dev.brokerwatch.tests.proof.ProofParams;
  * records), then to the brim (the log directory goes offline; repaired by growing the file system and
  * restarting the broker, as an operator would).
  */
-@Tag("live-proof-full")
+@Tag("local-only")
 class LogDirFullFaultIT {
     private static final String TEST = "LogDirFullFaultIT";
     private static final String TOPIC = "bw-fill";
@@ -39,9 +39,10 @@ class LogDirFullFaultIT {
         try (SmallFileSystem fs = SmallFileSystem.mount(TEST, ProofParams.DISK_CAPACITY_BYTES)) {
             Path data = HarnessPaths.liveDir(TEST).resolve("node-3").resolve("data").toAbsolutePath();
             try (AlertProofRig rig = AlertProofRig.builder(TEST)
-                    .cluster(c -> c.nodeProperty(3, "log.dirs", data + "," + fs.dir())
-                            .nodeProperty(3, "metadata.log.dir", data.toString())
-                            .brokerProperty("log.segment.delete.delay.ms", "1000"))
+                    .localCluster("node-3's second log directory is a tmpfs mounted on this machine",
+                            c -> c.nodeProperty(3, "log.dirs", data + "," + fs.dir())
+                                    .nodeProperty(3, "metadata.log.dir", data.toString()))
+                    .brokerProperty("log.segment.delete.delay.ms", "1000")
                     .start();
                     Workload w = rig.cluster().workload()) {
                 Faults.createAssignedTopic(w, TOPIC, Map.of(0, List.of(3)),

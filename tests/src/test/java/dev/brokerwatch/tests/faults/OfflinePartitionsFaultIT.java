@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -13,7 +12,6 @@ import dev.brokerwatch.tests.proof.AlertProofRig;
 import dev.brokerwatch.tests.proof.Expectation;
 
 /** A replication-factor-1 partition whose only replica (node-3) is down: offline partitions. */
-@Tag("live-proof-full")
 class OfflinePartitionsFaultIT {
     @Test
     @Timeout(600)

@@ -42,15 +42,13 @@ class SeparateRolesFaultIT {
                     Expectation.of("KafkaMetadataQuorumLeaderUnknown", "namespace", AlertProofRig.NAMESPACE,
                             "pod", "node-4"));
             quorum.inject(() -> {
-                rig.cluster().node(1).stop(Duration.ofSeconds(5));
-                rig.cluster().node(2).stop(Duration.ofSeconds(5));
+                rig.cluster().stopNode(1, Duration.ofSeconds(5));
+                rig.cluster().stopNode(2, Duration.ofSeconds(5));
             });
             quorum.awaitFiring(Duration.ofMinutes(2));
             quorum.repair(() -> {
-                rig.cluster().node(1).start();
-                rig.cluster().node(2).start();
-                rig.cluster().node(1).awaitStarted(Duration.ofMinutes(2));
-                rig.cluster().node(2).awaitStarted(Duration.ofMinutes(2));
+                rig.cluster().startNode(1);
+                rig.cluster().startNode(2);
             });
             quorum.awaitResolved(Duration.ofMinutes(2));
         }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,7 +17,6 @@ import dev.brokerwatch.tests.proof.Expectation;
  * alone and is elected leader although it is not in sync. The rule's window is a fixed 10m: resolution
  * is awaited only with -Dbrokerwatch.proof.awaitLongWindows=true.
  */
-@Tag("live-proof-full")
 class UncleanLeaderElectionFaultIT {
     @Test
     @Timeout(1500)
@@ -35,7 +33,7 @@ class UncleanLeaderElectionFaultIT {
                 rig.cluster().stopNode(2);
                 w.produce("bw-unclean", 100, 100);   // only node-3 has these
                 // two of three combined nodes down: no quorum, so no controlled shutdown either
-                rig.cluster().node(3).stop(Duration.ofSeconds(5));
+                rig.cluster().stopNode(3, Duration.ofSeconds(5));
                 rig.cluster().startNode(2);
             });
             f.awaitFiring(Duration.ofMinutes(3));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brokerwatch.tests.harness.HarnessPaths;
+import dev.brokerwatch.tests.harness.KafkaCluster;
 import dev.brokerwatch.tests.harness.KafkaNode;
 import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
 import dev.brokerwatch.tests.harness.LoopbackPorts;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
  * scraped by a real Prometheus on loopback that also evaluates the pack's recording rules. Panels on metrics
  * this setup cannot produce are listed in {@link #EXTERNAL} with the reason; everything else must answer.
  */
-class DashboardQueriesIT {
+public class DashboardQueriesIT {
     private static final String TEST = "DashboardQueriesIT";
     private static final Path REPO = HarnessPaths.testsBaseDir().getParent();
     private static final Map<String, String> TARGET_LABELS = Map.of("namespace", "kafka", "pod", "kafka-0");
@@ -56,28 +57,44 @@ class DashboardQueriesIT {
         }
     }
 
+    /** The brokerwatch agent jar the nodes run. */
+    public static Path agentJar() {
+        Path agentJar = REPO.resolve("javaagent/target/brokerwatch-agent.jar");
+        assertThat(agentJar).as("the brokerwatch agent; build it: cd %s && mvn -q -pl javaagent -am package -DskipTests", REPO).isRegularFile();
+        return agentJar;
+    }
+
     @Test
     @Timeout(300)
     void everyPanelQueryOfEveryKafkaDashboardReturnsSeries() throws Exception {
-        Path agentJar = REPO.resolve("javaagent/target/brokerwatch-agent.jar");
-        assertThat(agentJar).as("the brokerwatch agent; build it: cd %s && mvn -q -pl javaagent -am package -DskipTests", REPO).isRegularFile();
+        Path agentJar = agentJar();
+        try (LocalJvmKafkaCluster cluster = LocalJvmKafkaCluster.builder(TEST)
+                .combinedNodes(1)
+                .agent("bw", (KafkaNode node, int port) -> List.of("-javaagent:" + agentJar + "=127.0.0.1:" + port))
+                .start()) {
+            assertEveryPanelQueryReturnsSeries(TEST, cluster, "bw");
+        }
+    }
+
+    /**
+     * The check itself, on a running one-node cluster of either backend whose node 1 runs the brokerwatch
+     * agent registered as {@code agentName}: a workload, Prometheus scraping the node, every panel query.
+     */
+    public static void assertEveryPanelQueryReturnsSeries(String test, KafkaCluster cluster, String agentName)
+            throws Exception {
         List<Path> dashboards;
         try (Stream<Path> files = Files.list(REPO.resolve("alerts/out/grafana"))) {
             dashboards = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         assertThat(dashboards).as("compiled dashboards in alerts/out/grafana").isNotEmpty();
 
-        try (LocalJvmKafkaCluster cluster = LocalJvmKafkaCluster.builder(TEST)
-                .combinedNodes(1)
-                .agent("bw", (KafkaNode node, int port) -> List.of("-javaagent:" + agentJar + "=127.0.0.1:" + port))
-                .start();
-             Workload workload = cluster.workload()) {
+        try (Workload workload = cluster.workload()) {
             workload.createTopic("orders", 3, 1);
             workload.createTopic("payments", 2, 1);
             Path rules = recordingRules(cluster.dir());
-            try (PrometheusServer prom = PrometheusServer.builder(TEST)
+            try (PrometheusServer prom = PrometheusServer.builder(test)
                     .scrapeInterval(SCRAPE).evaluationInterval(SCRAPE)
-                    .target("kafka", LoopbackPorts.address(cluster.node(1).agentPort("bw")), TARGET_LABELS)
+                    .target("kafka", LoopbackPorts.address(cluster.agentPort(1, agentName)), TARGET_LABELS)
                     .ruleFile(rules)
                     .start();
                  Workload.ContinuousLoad load = workload.startContinuous("orders", "orders-readers", 200, 256, Duration.ofMinutes(3))) {

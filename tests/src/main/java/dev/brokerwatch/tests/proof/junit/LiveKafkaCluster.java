@@ -41,8 +41,11 @@ public @interface LiveKafkaCluster {
     /** Broker-only nodes, for separate roles (with {@link #controllers()}). */
     int brokers() default 0;
 
-    /** Where the nodes run: "local" (JVMs on this machine); the only backend so far. */
-    String backend() default "local";
+    /**
+     * Where the nodes run: "local" (JVMs on this machine) or "testcontainers" (a container per node, host
+     * networking); default -Dbrokerwatch.proof.backend, else local.
+     */
+    String backend() default "";
 
     /** Kafka version; default -Dbrokerwatch.proof.kafka.version, else the harness default (4.1.2). */
     String version() default "";

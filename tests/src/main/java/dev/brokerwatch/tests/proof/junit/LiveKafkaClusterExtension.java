@@ -15,6 +15,7 @@ import dev.brokerwatch.tests.harness.HarnessPaths;
 import dev.brokerwatch.tests.proof.AlertProofRig;
 import dev.brokerwatch.tests.proof.CompiledPack;
 import dev.brokerwatch.tests.proof.ProofAgent;
+import dev.brokerwatch.tests.proof.ProofBackend;
 import dev.brokerwatch.tests.proof.ProofParams;
 
 /** Resolves {@link AlertProofRig} parameters for {@link LiveKafkaCluster} tests; closes the rig after each test. */
@@ -31,9 +32,6 @@ public final class LiveKafkaClusterExtension implements ParameterResolver {
         LiveKafkaCluster spec = AnnotationSupport.findAnnotation(c.getRequiredTestMethod(), LiveKafkaCluster.class)
                 .or(() -> AnnotationSupport.findAnnotation(c.getRequiredTestClass(), LiveKafkaCluster.class))
                 .orElseThrow(() -> new ParameterResolutionException("no @LiveKafkaCluster on " + c.getDisplayName()));
-        if (!"local".equals(spec.backend())) {
-            throw new ParameterResolutionException("backend '" + spec.backend() + "' is not available; use \"local\"");
-        }
         String name = c.getRequiredTestClass().getSimpleName() + "-" + c.getRequiredTestMethod().getName();
         Holder h = c.getStore(NS).getOrComputeIfAbsent(name, k -> new Holder(start(spec, name)), Holder.class);
         return h.rig;
@@ -41,6 +39,13 @@ public final class LiveKafkaClusterExtension implements ParameterResolver {
 
     private static AlertProofRig start(LiveKafkaCluster spec, String name) {
         AlertProofRig.Builder b = AlertProofRig.builder(name).heap(spec.heap());
+        if (!spec.backend().isEmpty()) {
+            try {
+                b.backend(ProofBackend.parse(spec.backend()));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterResolutionException(e.getMessage());
+            }
+        }
         if (spec.controllers() > 0 && spec.brokers() > 0) {
             b.separateRoles(spec.controllers(), spec.brokers());
         } else {

@@ -1,0 +1,27 @@
+package dev.brokerwatch.tests.containers;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.brokerwatch.tests.live.DashboardQueriesIT;
+
+/**
+ * {@link DashboardQueriesIT} on the Testcontainers backend: the node runs in a container (host networking,
+ * the local JRE image, Kafka's jars from Maven Central) with the brokerwatch agent, and every panel query of
+ * every curated dashboard must return series from it, with the same explicit exceptions.
+ */
+class ContainerDashboardQueriesIT {
+    private static final String TEST = "ContainerDashboardQueriesIT";
+
+    @Test
+    @Timeout(360)
+    void everyPanelQueryOfEveryKafkaDashboardReturnsSeriesFromAContainer() throws Exception {
+        DashboardQueriesIT.agentJar();
+        try (TestcontainersKafkaCluster cluster = TestcontainersKafkaCluster.builder(TEST)
+                .combinedNodes(1)
+                .agent("bw", ContainerAgent.brokerwatch())
+                .start()) {
+            DashboardQueriesIT.assertEveryPanelQueryReturnsSeries(TEST, cluster, "bw");
+        }
+    }
+}

@@ -183,7 +183,7 @@ public final class ScrapeBenchmark {
             samples.forEach((e, list) -> latency.put(e, latency(list)));
 
             // solo: each exporter alone, one after the other (no other exporter's garbage being collected meanwhile);
-            // for brokerwatch also its self-reported collect() time, read from the next scrape
+            // for brokerwatch also its self-reported scrape duration (JMX reads and the mapped families' text)
             Map<String, Latency> solo = new LinkedHashMap<>();
             List<long[]> collectTimes = new ArrayList<>();
             for (String exporter : EXPORTERS) {
@@ -420,7 +420,7 @@ public final class ScrapeBenchmark {
                         r.partitions(), e, l.medianMs(), l.p99Ms(), solo.medianMs(), solo.p99Ms(), l.bodyBytes(),
                         mb(r.allocated().get(e))));
             }
-            t.append(String.format(Locale.ROOT, "| %,d | brokerwatch collect() only (self-reported) | – | – | %.1f | "
+            t.append(String.format(Locale.ROOT, "| %,d | brokerwatch JMX reads + mapped families' text (self-reported) | – | – | %.1f | "
                     + "%.1f | – | – |%n", r.partitions(), r.agentCollect().medianMs(), r.agentCollect().p99Ms()));
             t.append(String.format(Locale.ROOT, "| %,d | floor: getAttributes loop (%,d MBeans) | – | – | %.1f | %.1f "
                     + "| – | %s |%n", r.partitions(), r.floorBeans(), r.floor().medianMs(), r.floor().p99Ms(),

@@ -1,52 +1,71 @@
 package dev.brokerwatch.tests.faults;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.brokerwatch.tests.harness.KafkaNode;
 import dev.brokerwatch.tests.harness.Workload;
 import dev.brokerwatch.tests.proof.AlertProofRig;
 import dev.brokerwatch.tests.proof.Expectation;
 import dev.brokerwatch.tests.proof.ProduceFlood;
 
 /**
- * The small-heap fault of {@link HeapPressureFaultIT}, held until the collector's share of the time shows:
- * KafkaBrokerGcTimeHigh (rate of GC seconds over a fixed 5m window above 0.1).
+ * A small heap under a CPU limit, as a container with tight requests would run a broker: node-3 runs in its
+ * own CPU cgroup and is rolled out with {@link HeapPressureFaultIT}'s small heap (256 MiB, 200 MiB of it the
+ * log cleaner's buffer) and a quarter of a CPU, then takes produce load. The collector runs constantly with
+ * little room, and every pause is stretched by the throttling: KafkaBrokerGcTimeHigh (rate of GC seconds over
+ * a fixed 5m window above 0.1). Repaired by rolling it out again with its normal heap and no CPU limit.
  *
- * <p>Not provoked on this machine yet: with the heap at 0.90-0.94 G1 spent about 4% of the time in GC, as
- * young collections of short-lived request buffers are cheap. Tagged {@code unproven-here}: the live proof
- * runs it and records what it saw; {@code mvn verify} does not.
+ * <p>The small heap alone did not do it on this machine: G1 spent about 4% of the time in GC, as young
+ * collections of short-lived request buffers are cheap. Tagged {@code unproven-here} until it has fired here:
+ * the live proof runs it and records what it saw; {@code mvn verify} does not.
  */
 @Tag("unproven-here")
+@Tag("local-only")
 class GcPressureFaultIT {
     @Test
     @Timeout(1200)
-    void aSmallHeapUnderLoadFiresGcTimeHigh() {
-        try (AlertProofRig rig = AlertProofRig.builder("GcPressureFaultIT").start();
-                Workload w = rig.cluster().workload()) {
-            HeapPressureFaultIT.createTopic(w);
-            Faults.settle(rig);
-            AlertProofRig.Fault gc = rig.fault("small-heap-under-load",
-                    Expectation.of("KafkaBrokerGcTimeHigh", "namespace", AlertProofRig.NAMESPACE, "pod", "node-3"));
-            ProduceFlood[] flood = new ProduceFlood[1];
-            try {
-                gc.inject(() -> {
-                    HeapPressureFaultIT.restartWithSmallHeap(rig);
-                    flood[0] = new ProduceFlood(w, "bw-heap", 12, 16 * 1024, "1", "none");
-                });
-                gc.awaitFiring(Duration.ofMinutes(6), Faults.every(Duration.ofSeconds(10), () -> System.out.println(
-                        "[gc] " + Faults.values(rig, HeapPressureFaultIT.QUERIES) + " acked " + flood[0].acked())));
-            } finally {
-                gc.repair(() -> {
-                    if (flood[0] != null) {
-                        flood[0].close();
-                    }
-                    HeapPressureFaultIT.restartWithNormalHeap(rig);
-                });
+    void aSmallHeapUnderACpuLimitFiresGcTimeHigh() {
+        try (CpuCgroup cgroup = CpuCgroup.create("brokerwatch-proof-node-3")) {
+            try (AlertProofRig rig = AlertProofRig.builder("GcPressureFaultIT")
+                    .localOnly("node-3's JVM is started inside a CPU cgroup of this machine")
+                    .start();
+                    Workload w = rig.cluster().workload()) {
+                KafkaNode n3 = rig.localCluster("node-3 runs in a CPU cgroup").node(3);
+                HeapPressureFaultIT.createTopic(w);
+                Faults.settle(rig);
+                AlertProofRig.Fault gc = rig.fault("small-heap-under-cpu-limit",
+                        Expectation.of("KafkaBrokerGcTimeHigh", "namespace", AlertProofRig.NAMESPACE, "pod", "node-3"));
+                ProduceFlood[] flood = new ProduceFlood[1];
+                try {
+                    gc.inject(() -> {
+                        // node-3 is rolled out with a small heap into a quarter of a CPU
+                        cgroup.limit(0.25);
+                        rig.cluster().stopNode(3);
+                        n3.setCommandPrefix(cgroup.wrapper());
+                        rig.cluster().setNodeProperty(3, "log.cleaner.dedupe.buffer.size",
+                                Long.toString(200L * 1024 * 1024));
+                        rig.cluster().setNodeJvmOptions(3, List.of("-Xms256m", "-Xmx256m"));
+                        rig.cluster().startNode(3);
+                        flood[0] = new ProduceFlood(w, "bw-heap", 12, 16 * 1024, "1", "none");
+                    });
+                    gc.awaitFiring(Duration.ofMinutes(6), Faults.every(Duration.ofSeconds(10), () -> System.out.println(
+                            "[gc] " + Faults.values(rig, HeapPressureFaultIT.QUERIES) + " acked " + flood[0].acked())));
+                } finally {
+                    gc.repair(() -> {
+                        if (flood[0] != null) {
+                            flood[0].close();
+                        }
+                        cgroup.unlimited();
+                        HeapPressureFaultIT.restartWithNormalHeap(rig);
+                    });
+                }
+                gc.awaitResolved(Duration.ofMinutes(7)); // the rule's rate window is a fixed 5m
             }
-            gc.awaitResolved(Duration.ofMinutes(7)); // the rule's rate window is a fixed 5m
         }
     }
 }

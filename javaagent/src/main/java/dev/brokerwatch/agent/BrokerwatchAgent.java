@@ -131,7 +131,7 @@ public final class BrokerwatchAgent {
       BrokerHealthProbe probe = new BrokerHealthProbe(server, config.readyMaxUnderReplicated());
       AgentHttpServer.Endpoints endpoints =
           new AgentHttpServer.Endpoints(
-              new MetricsEndpoint(registry),
+              new MetricsEndpoint(registry, jmx),
               new LiveHandler(probe),
               new ReadyHandler(probe),
               new AboutHandler(AgentVersion.get(), mapping, server));

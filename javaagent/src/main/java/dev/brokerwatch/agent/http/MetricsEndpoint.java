@@ -1,14 +1,18 @@
 package dev.brokerwatch.agent.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.brokerwatch.agent.exposition.DirectExposition;
+import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 
 /**
- * {@code /metrics} through the client library's handler, which negotiates Prometheus text or
- * OpenMetrics from the Accept header and gzips on request. At most {@link #MAX_CONCURRENT_SCRAPES}
+ * {@code /metrics}. An ordinary scrape (Prometheus text or OpenMetrics, no query parameters) is
+ * served by {@link DirectScrape}, which writes the mapped families itself; every other request goes
+ * to the client library's handler, which negotiates the format from the Accept header and gzips on
+ * request. Both give the same families with the same bytes. At most {@link #MAX_CONCURRENT_SCRAPES}
  * scrapes run at once; one more is answered 503 at once, so slow scrapes cannot pile up.
  */
 public final class MetricsEndpoint extends GetOnlyHandler {
@@ -18,11 +22,19 @@ public final class MetricsEndpoint extends GetOnlyHandler {
   private static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final MetricsHandler scrapeHandler;
+  private final DirectScrape directScrape;
   private final Semaphore scrapes = new Semaphore(MAX_CONCURRENT_SCRAPES);
 
-  public MetricsEndpoint(PrometheusRegistry registry) {
+  /**
+   * @param direct families of {@code registry} that ordinary scrapes write directly; null to leave
+   *     every request to the library
+   */
+  public MetricsEndpoint(PrometheusRegistry registry, DirectExposition direct) {
     super(PATH);
-    this.scrapeHandler = new MetricsHandler(registry);
+    PrometheusProperties config = PrometheusProperties.get();
+    this.scrapeHandler = new MetricsHandler(config, registry);
+    this.directScrape =
+        direct == null ? null : new DirectScrape(config, registry, direct, MAX_CONCURRENT_SCRAPES);
   }
 
   @Override
@@ -38,7 +50,9 @@ public final class MetricsEndpoint extends GetOnlyHandler {
       return;
     }
     try {
-      scrapeHandler.handle(exchange);
+      if (directScrape == null || !directScrape.serve(exchange)) {
+        scrapeHandler.handle(exchange);
+      }
     } finally {
       scrapes.release();
     }

@@ -1,6 +1,8 @@
 package dev.brokerwatch.agent.jmx;
 
+import dev.brokerwatch.agent.exposition.ExpositionText;
 import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.Map;
 import javax.management.ObjectName;
 
 /** A registered MBean matched by one source, with the labels its samples carry (computed once). */
@@ -8,6 +10,8 @@ final class BeanBinding {
   private final IndexedSource source;
   private final ObjectName name;
   private final Labels labels;
+  // set and read only while a plan is built, under the collector's plan lock
+  private byte[] labelText;
 
   BeanBinding(IndexedSource source, ObjectName name, Labels labels) {
     this.source = source;
@@ -25,5 +29,17 @@ final class BeanBinding {
 
   Labels labels() {
     return labels;
+  }
+
+  /**
+   * The labels as exposition text. Encoded once per binding and kept for later plans; bindings of
+   * one plan build with equal labels (the Size, LogStartOffset and LogEndOffset MBeans of one
+   * partition) share one array through {@code shared}.
+   */
+  byte[] labelText(Map<Labels, byte[]> shared) {
+    if (labelText == null) {
+      labelText = shared.computeIfAbsent(labels, ExpositionText::labelText);
+    }
+    return labelText;
   }
 }

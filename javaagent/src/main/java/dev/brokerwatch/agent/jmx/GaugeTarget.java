@@ -1,5 +1,9 @@
 package dev.brokerwatch.agent.jmx;
 
+import dev.brokerwatch.agent.exposition.ExpositionBuffer;
+import dev.brokerwatch.agent.exposition.ExpositionText;
+import dev.brokerwatch.agent.exposition.FamilyText;
+import dev.brokerwatch.agent.exposition.SampleNumbers;
 import dev.brokerwatch.agent.self.ScrapeErrorReason;
 import dev.brokerwatch.agent.self.ScrapeErrors.MetricErrors;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
@@ -11,20 +15,37 @@ final class GaugeTarget extends SampleTarget {
   private final int attribute;
   private final double scale;
 
-  GaugeTarget(int metric, int slot, Labels labels, int attribute, double scale) {
-    super(metric, slot, labels);
+  GaugeTarget(int metric, int cell, Labels labels, byte[] labelText, int attribute, double scale) {
+    super(metric, cell, labels, labelText);
     this.attribute = attribute;
     this.scale = scale;
   }
 
   @Override
-  DataPointSnapshot toDataPoint(Object[] values, MetricErrors errors) {
+  int cellCount() {
+    return 1;
+  }
+
+  @Override
+  void record(Object[] values, SampleCells cells, MetricErrors errors) {
     Object value = values[attribute];
     ScrapeErrorReason problem = SampleValues.problemWith(value);
     if (problem != null) {
       errors.increment(problem);
-      return null;
+      return;
     }
-    return new GaugeDataPointSnapshot(((Number) value).doubleValue() * scale, labels(), null);
+    cells.putDouble(cell(), ((Number) value).doubleValue() * scale);
+  }
+
+  @Override
+  DataPointSnapshot toDataPoint(SampleCells cells) {
+    return new GaugeDataPointSnapshot(cells.doubleAt(cell()), labels(), null);
+  }
+
+  @Override
+  void writeLines(SampleCells cells, FamilyText family, ExpositionBuffer out) {
+    ExpositionText.appendSeries(out, family.series(FamilyText.VALUE), labelText(), null);
+    SampleNumbers.appendDouble(out, cells.doubleAt(cell()));
+    out.append((byte) '\n');
   }
 }

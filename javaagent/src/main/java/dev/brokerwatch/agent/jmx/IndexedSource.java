@@ -1,17 +1,22 @@
 package dev.brokerwatch.agent.jmx;
 
+import dev.brokerwatch.agent.exposition.ExpositionText;
 import dev.brokerwatch.agent.mapping.ConstLabel;
 import dev.brokerwatch.agent.mapping.JmxSource;
 import dev.brokerwatch.agent.mapping.LabelFromKey;
 import dev.brokerwatch.agent.mapping.MetricMapping;
+import dev.brokerwatch.agent.mapping.QuantileRead;
 import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import javax.management.ObjectName;
 
 /**
  * One jmx source of one mapped metric, with the metric's label names laid out once so that binding
  * an MBean is a few {@code getKeyProperty} calls. Per label: an ObjectName key, or a constant value
- * (empty when this source does not produce the label).
+ * (empty when this source does not produce the label). A summary source also keeps its quantiles in
+ * the client library's order (ascending) with their {@code quantile="..."} label text.
  */
 final class IndexedSource {
   private final int metricIndex;
@@ -20,6 +25,9 @@ final class IndexedSource {
   private final String[] labelNames;
   private final String[] keys;
   private final String[] constValues;
+  private final double[] quantiles;
+  private final String[] quantileAttributes;
+  private final byte[][] quantileLabels;
 
   IndexedSource(int metricIndex, MetricMapping metric, JmxSource source) {
     this.metricIndex = metricIndex;
@@ -42,6 +50,16 @@ final class IndexedSource {
         }
       }
     }
+    List<QuantileRead> ascending = new ArrayList<>(source.quantiles());
+    ascending.sort(Comparator.comparingDouble(QuantileRead::quantile));
+    this.quantiles = new double[ascending.size()];
+    this.quantileAttributes = new String[ascending.size()];
+    this.quantileLabels = new byte[ascending.size()][];
+    for (int i = 0; i < quantiles.length; i++) {
+      quantiles[i] = ascending.get(i).quantile();
+      quantileAttributes[i] = ascending.get(i).attribute();
+      quantileLabels[i] = ExpositionText.quantileLabel(quantiles[i]);
+    }
   }
 
   int metricIndex() {
@@ -54,6 +72,21 @@ final class IndexedSource {
 
   JmxSource source() {
     return source;
+  }
+
+  /** A summary's quantiles, ascending; empty for a counter or gauge. */
+  double[] quantiles() {
+    return quantiles;
+  }
+
+  /** The attribute of each of {@link #quantiles()}. */
+  String[] quantileAttributes() {
+    return quantileAttributes;
+  }
+
+  /** The {@code quantile="..."} label text of each of {@link #quantiles()}. */
+  byte[][] quantileLabels() {
+    return quantileLabels;
   }
 
   ObjectName pattern() {

@@ -1,6 +1,15 @@
 package dev.brokerwatch.agent.jmx;
 
+import dev.brokerwatch.agent.exposition.DirectExposition;
+import dev.brokerwatch.agent.exposition.ExpositionBuffer;
+import dev.brokerwatch.agent.exposition.ExpositionFormat;
+import dev.brokerwatch.agent.exposition.ExpositionText;
+import dev.brokerwatch.agent.exposition.FamilyText;
+import dev.brokerwatch.agent.exposition.ReusablePool;
+import dev.brokerwatch.agent.mapping.JmxSource;
 import dev.brokerwatch.agent.mapping.MetricMapping;
+import dev.brokerwatch.agent.mapping.MetricSource;
+import dev.brokerwatch.agent.mapping.QuantileRead;
 import dev.brokerwatch.agent.self.ScrapeDuration;
 import dev.brokerwatch.agent.self.ScrapeErrorReason;
 import dev.brokerwatch.agent.self.ScrapeErrors;
@@ -9,7 +18,6 @@ import io.prometheus.metrics.model.registry.MetricType;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -19,7 +27,9 @@ import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSna
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +52,16 @@ import javax.management.MBeanServer;
  *
  * <p>A scrape never asks the MBean server for names: the {@link ObjectNameIndex} was resolved once
  * and is kept current by {@link MBeanRegistrationListener}. It reads each MBean with one bulk call,
- * uses labels computed when the MBean was indexed, and builds the snapshots directly. Any failure
+ * records the values in primitive cells and then either builds the client library's snapshots
+ * ({@link #collect()}) or writes the exposition text itself ({@link #writeTo}), byte for byte as the
+ * library's writers would, from labels and headers encoded when the plan was built. Any failure
  * costs the affected samples only and is counted in {@code brokerwatch_scrape_errors_total}; a
  * scrape never throws. Scrapes may run concurrently: they share only the immutable plan.
  */
-public final class KafkaJmxCollector implements MultiCollector, AutoCloseable {
+public final class KafkaJmxCollector implements MultiCollector, DirectExposition, AutoCloseable {
+  // the metrics endpoint runs at most two scrapes at once
+  private static final int POOLED_SCRATCHES = 2;
+
   private final MBeanServer server;
   private final ObjectNameIndex index;
   private final MBeanRegistrationListener listener;
@@ -55,6 +70,9 @@ public final class KafkaJmxCollector implements MultiCollector, AutoCloseable {
   private final ScrapeDuration duration;
   private final List<String> prometheusNames;
   private final Map<String, MetricPlan> metricsByPrometheusName = new HashMap<>();
+  private final int[] familyOrder;
+  private final boolean directlyWritable;
+  private final ReusablePool<ScrapeScratch> scratches = new ReusablePool<>(POOLED_SCRATCHES, ScrapeScratch::new);
 
   private final Object planLock = new Object();
   private volatile ScrapePlan plan;
@@ -75,6 +93,8 @@ public final class KafkaJmxCollector implements MultiCollector, AutoCloseable {
       metricsByPrometheusName.put(mapping.baseName(), metrics[i]);
     }
     this.prometheusNames = Collections.unmodifiableList(names);
+    this.familyOrder = familyOrder(metrics);
+    this.directlyWritable = directlyWritable(metrics);
     this.plan = ScrapePlan.empty(metrics.length);
   }
 
@@ -111,35 +131,60 @@ public final class KafkaJmxCollector implements MultiCollector, AutoCloseable {
   public MetricSnapshots collect() {
     long start = System.nanoTime();
     ScrapePlan current = currentPlan();
-    DataPointSnapshot[][] slots = new DataPointSnapshot[metrics.length][];
-    Object[] values = new Object[current.maxAttributes()];
-    for (BeanRead read : current.reads()) {
-      readBean(current, read, values, slots);
-    }
     List<MetricSnapshot> snapshots = new ArrayList<>(metrics.length);
-    for (int m = 0; m < metrics.length; m++) {
-      MetricPlan metric = metrics[m];
-      if (current.duplicates(m) > 0) {
-        metric.errors().add(ScrapeErrorReason.DUPLICATE_LABELS, current.duplicates(m));
-      }
-      if (slots[m] == null) {
-        continue;
-      }
-      try {
-        MetricSnapshot snapshot = snapshot(metric, slots[m]);
+    ScrapeScratch scratch = scratches.take();
+    try {
+      readAll(current, scratch);
+      for (int m = 0; m < metrics.length; m++) {
+        countDuplicates(current, m);
+        MetricSnapshot snapshot = snapshot(metrics[m], current.targets(m), scratch.cells());
         if (snapshot != null) {
           snapshots.add(snapshot);
         }
-      } catch (RuntimeException e) {
-        metric.errors().increment(ScrapeErrorReason.INTERNAL);
       }
+    } finally {
+      scratches.give(scratch);
     }
     MetricSnapshots result = new MetricSnapshots(snapshots);
     duration.record(System.nanoTime() - start);
     return result;
   }
 
-  private void readBean(ScrapePlan current, BeanRead read, Object[] values, DataPointSnapshot[][] slots) {
+  @Override
+  public boolean directlyWritable() {
+    return directlyWritable;
+  }
+
+  /**
+   * The same scrape as {@link #collect()}, written as exposition text instead of snapshots: families
+   * in the order the library writes them (by name), samples in label order, headers only for
+   * families that have a sample. For OpenMetrics the caller adds {@code # EOF}.
+   */
+  @Override
+  public void writeTo(ExpositionBuffer out, ExpositionFormat format) {
+    long start = System.nanoTime();
+    ScrapePlan current = currentPlan();
+    ScrapeScratch scratch = scratches.take();
+    try {
+      readAll(current, scratch);
+      for (int m : familyOrder) {
+        countDuplicates(current, m);
+        writeFamily(metrics[m], current.targets(m), scratch.cells(), out, format);
+      }
+    } finally {
+      scratches.give(scratch);
+    }
+    duration.record(System.nanoTime() - start);
+  }
+
+  private void readAll(ScrapePlan current, ScrapeScratch scratch) {
+    scratch.prepare(current);
+    for (BeanRead read : current.reads()) {
+      readBean(read, scratch.values(), scratch.cells());
+    }
+  }
+
+  private void readBean(BeanRead read, Object[] values, SampleCells cells) {
     SampleTarget[] targets = read.targets();
     try {
       boolean registered = reader.read(read.name(), read.attributes(), values);
@@ -150,15 +195,7 @@ public final class KafkaJmxCollector implements MultiCollector, AutoCloseable {
       for (SampleTarget target : targets) {
         MetricErrors errors = metrics[target.metric()].errors();
         try {
-          DataPointSnapshot point = target.toDataPoint(values, errors);
-          if (point != null) {
-            DataPointSnapshot[] metricSlots = slots[target.metric()];
-            if (metricSlots == null) {
-              metricSlots = new DataPointSnapshot[current.slotCount(target.metric())];
-              slots[target.metric()] = metricSlots;
-            }
-            metricSlots[target.slot()] = point;
-          }
+          target.record(values, cells, errors);
         } catch (RuntimeException e) {
           errors.increment(ScrapeErrorReason.INTERNAL);
         }
@@ -172,25 +209,69 @@ public final class KafkaJmxCollector implements MultiCollector, AutoCloseable {
     }
   }
 
+  private void countDuplicates(ScrapePlan current, int metric) {
+    if (current.duplicates(metric) > 0) {
+      metrics[metric].errors().add(ScrapeErrorReason.DUPLICATE_LABELS, current.duplicates(metric));
+    }
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static MetricSnapshot snapshot(MetricPlan metric, DataPointSnapshot[] slots) {
-    List points = new ArrayList(slots.length);
-    for (DataPointSnapshot point : slots) {
-      if (point != null) {
-        points.add(point);
+  private static MetricSnapshot snapshot(MetricPlan metric, SampleTarget[] targets, SampleCells cells) {
+    List points = new ArrayList(targets.length);
+    for (SampleTarget target : targets) {
+      if (target.recorded(cells)) {
+        try {
+          points.add(target.toDataPoint(cells));
+        } catch (RuntimeException e) {
+          metric.errors().increment(ScrapeErrorReason.INTERNAL);
+        }
       }
     }
     if (points.isEmpty()) {
       return null;
     }
-    switch (metric.mapping().type()) {
-      case COUNTER:
-        return new CounterSnapshot(metric.metadata(), (List<CounterDataPointSnapshot>) points);
-      case GAUGE:
-        return new GaugeSnapshot(metric.metadata(), (List<GaugeDataPointSnapshot>) points);
-      case SUMMARY:
-      default:
-        return new SummarySnapshot(metric.metadata(), (List<SummaryDataPointSnapshot>) points);
+    try {
+      switch (metric.mapping().type()) {
+        case COUNTER:
+          return new CounterSnapshot(metric.metadata(), (List<CounterDataPointSnapshot>) points);
+        case GAUGE:
+          return new GaugeSnapshot(metric.metadata(), (List<GaugeDataPointSnapshot>) points);
+        case SUMMARY:
+        default:
+          return new SummarySnapshot(metric.metadata(), (List<SummaryDataPointSnapshot>) points);
+      }
+    } catch (RuntimeException e) {
+      metric.errors().increment(ScrapeErrorReason.INTERNAL);
+      return null;
+    }
+  }
+
+  /** The family's header and its recorded samples; nothing when it has none. */
+  private static void writeFamily(
+      MetricPlan metric, SampleTarget[] targets, SampleCells cells, ExpositionBuffer out, ExpositionFormat format) {
+    FamilyText family = metric.family();
+    int familyStart = out.size();
+    boolean headerWritten = false;
+    boolean sampleWritten = false;
+    for (SampleTarget target : targets) {
+      if (!target.recorded(cells)) {
+        continue;
+      }
+      if (!headerWritten) {
+        out.append(family.header(format));
+        headerWritten = true;
+      }
+      int sampleStart = out.size();
+      try {
+        target.writeLines(cells, family, out);
+        sampleWritten = true;
+      } catch (RuntimeException e) {
+        out.truncate(sampleStart);
+        metric.errors().increment(ScrapeErrorReason.INTERNAL);
+      }
+    }
+    if (headerWritten && !sampleWritten) {
+      out.truncate(familyStart);
     }
   }
 
@@ -210,6 +291,56 @@ public final class KafkaJmxCollector implements MultiCollector, AutoCloseable {
     }
   }
 
+  /** Metric indexes by Prometheus name: MetricSnapshots sorts families so, and the writers follow. */
+  private static int[] familyOrder(MetricPlan[] metrics) {
+    List<Integer> order = new ArrayList<>(metrics.length);
+    for (int m = 0; m < metrics.length; m++) {
+      order.add(m);
+    }
+    order.sort(Comparator.comparing(m -> metrics[m].metadata().getPrometheusName()));
+    int[] result = new int[metrics.length];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = order.get(i);
+    }
+    return result;
+  }
+
+  /**
+   * True when every family can be written exactly as the library would: plain names, plain label
+   * names, no summary label called {@code quantile} and no quantile given twice (the library
+   * rejects both). The mapping reader already ensures all of this; a mapping built otherwise falls
+   * back to the library.
+   */
+  private static boolean directlyWritable(MetricPlan[] metrics) {
+    for (MetricPlan metric : metrics) {
+      if (!metric.family().writable()) {
+        return false;
+      }
+      boolean summary = metric.registryType() == MetricType.SUMMARY;
+      for (String label : metric.mapping().labelNames()) {
+        if (!ExpositionText.isPlainLabelName(label) || (summary && label.equals("quantile"))) {
+          return false;
+        }
+      }
+      for (MetricSource source : metric.mapping().sources()) {
+        if (source instanceof JmxSource && hasRepeatedQuantile((JmxSource) source)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasRepeatedQuantile(JmxSource source) {
+    Set<Double> seen = new HashSet<>();
+    for (QuantileRead quantile : source.quantiles()) {
+      if (!seen.add(quantile.quantile())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public List<String> getPrometheusNames() {
     return prometheusNames;
@@ -218,18 +349,7 @@ public final class KafkaJmxCollector implements MultiCollector, AutoCloseable {
   @Override
   public MetricType getMetricType(String prometheusName) {
     MetricPlan metric = metricsByPrometheusName.get(prometheusName);
-    if (metric == null) {
-      return null;
-    }
-    switch (metric.mapping().type()) {
-      case COUNTER:
-        return MetricType.COUNTER;
-      case GAUGE:
-        return MetricType.GAUGE;
-      case SUMMARY:
-      default:
-        return MetricType.SUMMARY;
-    }
+    return metric == null ? null : metric.registryType();
   }
 
   @Override

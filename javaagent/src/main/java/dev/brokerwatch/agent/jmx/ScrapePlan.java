@@ -2,24 +2,27 @@ package dev.brokerwatch.agent.jmx;
 
 import dev.brokerwatch.agent.mapping.JmxSource;
 import dev.brokerwatch.agent.mapping.MetricType;
-import dev.brokerwatch.agent.mapping.QuantileRead;
+import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Everything a scrape needs, precomputed from one generation of the {@link ObjectNameIndex}: one
- * {@link BeanRead} per MBean with the union of attributes to fetch, and for every sample its
- * metric, its position among the metric's label-sorted data points, its labels and its scale.
- * Immutable, so concurrent scrapes share it.
+ * {@link BeanRead} per MBean with the union of attributes to fetch, and per metric its samples in
+ * the order of their labels (the order the client library sorts data points in), each with its
+ * labels as ready exposition text, its scale and the cells its values are recorded in. Immutable,
+ * so concurrent scrapes share it; rebuilt only when MBeans come or go.
  *
  * <p>Two MBeans that map to the same label set would make the client library reject the whole
  * family, so the one with the later ObjectName is dropped here and counted on every scrape.
  */
 final class ScrapePlan {
+  private static final SampleTarget[] NO_TARGETS = new SampleTarget[0];
   private static final Comparator<BeanBinding> BY_LABELS_THEN_NAME =
       new Comparator<BeanBinding>() {
         @Override
@@ -31,21 +34,33 @@ final class ScrapePlan {
 
   private final long generation;
   private final BeanRead[] reads;
-  private final int[] slotCounts;
+  private final SampleTarget[][] targetsByMetric;
   private final int[] duplicates;
   private final int maxAttributes;
+  private final int cellCount;
 
-  private ScrapePlan(long generation, BeanRead[] reads, int[] slotCounts, int[] duplicates, int maxAttributes) {
+  private ScrapePlan(
+      long generation,
+      BeanRead[] reads,
+      SampleTarget[][] targetsByMetric,
+      int[] duplicates,
+      int maxAttributes,
+      int cellCount) {
     this.generation = generation;
     this.reads = reads;
-    this.slotCounts = slotCounts;
+    this.targetsByMetric = targetsByMetric;
     this.duplicates = duplicates;
     this.maxAttributes = maxAttributes;
+    this.cellCount = cellCount;
   }
 
   /** A plan with nothing to read, for before the first build. */
   static ScrapePlan empty(int metricCount) {
-    return new ScrapePlan(-1, new BeanRead[0], new int[metricCount], new int[metricCount], 0);
+    SampleTarget[][] targets = new SampleTarget[metricCount][];
+    for (int m = 0; m < metricCount; m++) {
+      targets[m] = NO_TARGETS;
+    }
+    return new ScrapePlan(-1, new BeanRead[0], targets, new int[metricCount], 0, 0);
   }
 
   static ScrapePlan build(ObjectNameIndex.Snapshot snapshot, MetricPlan[] metrics) {
@@ -60,9 +75,9 @@ final class ScrapePlan {
       }
     }
 
-    // slot = position among the metric's data points sorted by labels; duplicates get none
+    // slot = position among the metric's samples sorted by labels; duplicates get none
     Map<BeanBinding, Integer> slots = new IdentityHashMap<>();
-    int[] slotCounts = new int[metricCount];
+    SampleTarget[][] targetsByMetric = new SampleTarget[metricCount][];
     int[] duplicates = new int[metricCount];
     for (int m = 0; m < metricCount; m++) {
       List<BeanBinding> bindings = byMetric.get(m);
@@ -77,18 +92,23 @@ final class ScrapePlan {
         slots.put(binding, slot++);
         previous = binding;
       }
-      slotCounts[m] = slot;
+      targetsByMetric[m] = slot == 0 ? NO_TARGETS : new SampleTarget[slot];
     }
 
+    Map<Labels, byte[]> labelTexts = new HashMap<>();
     List<BeanRead> reads = new ArrayList<>(snapshot.beans().size());
     int maxAttributes = 0;
+    int cells = 0;
     for (BeanBinding[] bindings : snapshot.beans()) {
       List<String> attributes = new ArrayList<>();
       List<SampleTarget> targets = new ArrayList<>(bindings.length);
       for (BeanBinding binding : bindings) {
         Integer slot = slots.get(binding);
         if (slot != null) {
-          targets.add(target(binding, slot, attributes, metrics));
+          SampleTarget target = target(binding, cells, attributes, metrics, labelTexts);
+          cells += target.cellCount();
+          targetsByMetric[target.metric()][slot] = target;
+          targets.add(target);
         }
       }
       if (targets.isEmpty()) {
@@ -102,28 +122,30 @@ final class ScrapePlan {
               targets.toArray(new SampleTarget[0])));
     }
     return new ScrapePlan(
-        snapshot.generation(), reads.toArray(new BeanRead[0]), slotCounts, duplicates, maxAttributes);
+        snapshot.generation(), reads.toArray(new BeanRead[0]), targetsByMetric, duplicates, maxAttributes, cells);
   }
 
-  private static SampleTarget target(BeanBinding binding, int slot, List<String> attributes, MetricPlan[] metrics) {
-    JmxSource source = binding.source().source();
-    int metric = binding.source().metricIndex();
+  private static SampleTarget target(
+      BeanBinding binding, int cell, List<String> attributes, MetricPlan[] metrics, Map<Labels, byte[]> labelTexts) {
+    IndexedSource indexed = binding.source();
+    JmxSource source = indexed.source();
+    int metric = indexed.metricIndex();
+    Labels labels = binding.labels();
+    byte[] labelText = binding.labelText(labelTexts);
     MetricType type = metrics[metric].mapping().type();
     switch (type) {
       case COUNTER:
         return new CounterTarget(
-            metric, slot, binding.labels(), position(attributes, source.attribute()), source.scale());
+            metric, cell, labels, labelText, position(attributes, source.attribute()), source.scale());
       case GAUGE:
         return new GaugeTarget(
-            metric, slot, binding.labels(), position(attributes, source.attribute()), source.scale());
+            metric, cell, labels, labelText, position(attributes, source.attribute()), source.scale());
       case SUMMARY:
       default:
-        List<QuantileRead> quantileReads = source.quantiles();
-        double[] quantiles = new double[quantileReads.size()];
-        int[] quantileAttributes = new int[quantileReads.size()];
-        for (int i = 0; i < quantiles.length; i++) {
-          quantiles[i] = quantileReads.get(i).quantile();
-          quantileAttributes[i] = position(attributes, quantileReads.get(i).attribute());
+        String[] quantileAttributeNames = indexed.quantileAttributes();
+        int[] quantileAttributes = new int[quantileAttributeNames.length];
+        for (int i = 0; i < quantileAttributes.length; i++) {
+          quantileAttributes[i] = position(attributes, quantileAttributeNames[i]);
         }
         int count = source.countAttribute() == null ? SummaryTarget.none() : position(attributes, source.countAttribute());
         int mean =
@@ -131,7 +153,16 @@ final class ScrapePlan {
                 ? SummaryTarget.none()
                 : position(attributes, source.sumFromMeanAttribute());
         return new SummaryTarget(
-            metric, slot, binding.labels(), quantiles, quantileAttributes, count, mean, source.scale());
+            metric,
+            cell,
+            labels,
+            labelText,
+            indexed.quantiles(),
+            quantileAttributes,
+            indexed.quantileLabels(),
+            count,
+            mean,
+            source.scale());
     }
   }
 
@@ -153,8 +184,9 @@ final class ScrapePlan {
     return reads;
   }
 
-  int slotCount(int metric) {
-    return slotCounts[metric];
+  /** The samples of {@code metric}, in the order of their labels. */
+  SampleTarget[] targets(int metric) {
+    return targetsByMetric[metric];
   }
 
   int duplicates(int metric) {
@@ -163,5 +195,10 @@ final class ScrapePlan {
 
   int maxAttributes() {
     return maxAttributes;
+  }
+
+  /** Number of {@link SampleCells} cells a scrape with this plan records into. */
+  int cellCount() {
+    return cellCount;
   }
 }

@@ -5,8 +5,12 @@ import static dev.brokerwatch.agent.testing.Beans.register;
 import static dev.brokerwatch.agent.testing.Beans.unregister;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.brokerwatch.agent.exposition.ExpositionBuffer;
+import dev.brokerwatch.agent.exposition.ExpositionFormat;
+import dev.brokerwatch.agent.mapping.JmxSource;
 import dev.brokerwatch.agent.mapping.Mapping;
 import dev.brokerwatch.agent.mapping.MappingReader;
+import dev.brokerwatch.agent.mapping.MetricMapping;
 import dev.brokerwatch.agent.self.ScrapeDuration;
 import dev.brokerwatch.agent.self.ScrapeErrorReason;
 import dev.brokerwatch.agent.self.ScrapeErrors;
@@ -171,6 +175,102 @@ class KafkaJmxCollectorTest {
         .contains("kafka_network_requestmetrics_totaltime_seconds{request=\"Fetch\",source=\"broker\",quantile=\"0.99\"} 0.51\n")
         .contains("kafka_network_requestmetrics_totaltime_seconds_count{request=\"Fetch\",source=\"broker\"} 4\n")
         .contains("kafka_network_requestmetrics_totaltime_seconds_sum{request=\"Fetch\",source=\"broker\"} 2.0\n");
+  }
+
+  @Test
+  void writesPrometheusTextDirectly() throws Exception {
+    registerGoldenBeans();
+    start();
+    ExpositionBuffer out = new ExpositionBuffer();
+
+    collector.writeTo(out, ExpositionFormat.PROMETHEUS_TEXT);
+
+    assertThat(out.toUtf8String())
+        .isEqualTo(
+            "# HELP kafka_log_log_size Log size\n"
+                + "# TYPE kafka_log_log_size gauge\n"
+                + "kafka_log_log_size{partition=\"0\",topic=\"orders\"} 1024.0\n"
+                + "kafka_log_log_size{partition=\"1\",topic=\"orders\"} 1.6384E7\n"
+                + "# HELP kafka_network_requestmetrics_totaltime_seconds Request time\n"
+                + "# TYPE kafka_network_requestmetrics_totaltime_seconds summary\n"
+                + "kafka_network_requestmetrics_totaltime_seconds{request=\"Fetch\",source=\"broker\",quantile=\"0.5\"} 0.5\n"
+                + "kafka_network_requestmetrics_totaltime_seconds{request=\"Fetch\",source=\"broker\",quantile=\"0.99\"} 0.51\n"
+                + "kafka_network_requestmetrics_totaltime_seconds_count{request=\"Fetch\",source=\"broker\"} 4\n"
+                + "kafka_network_requestmetrics_totaltime_seconds_sum{request=\"Fetch\",source=\"broker\"} 2.0\n"
+                + "# HELP kafka_server_replicamanager_isrshrinks_total ISR shrinks\n"
+                + "# TYPE kafka_server_replicamanager_isrshrinks_total counter\n"
+                + "kafka_server_replicamanager_isrshrinks_total 7.0\n"
+                + "# HELP kafka_server_replicamanager_isrshrinks_oneminuterate ISR shrinks per second, one-minute EWMA\n"
+                + "# TYPE kafka_server_replicamanager_isrshrinks_oneminuterate gauge\n"
+                + "kafka_server_replicamanager_isrshrinks_oneminuterate 0.25\n");
+    assertThat(errors.total()).isZero();
+  }
+
+  @Test
+  void writesOpenMetricsDirectlyWithoutTheClosingEof() throws Exception {
+    registerGoldenBeans();
+    start();
+    ExpositionBuffer out = new ExpositionBuffer();
+
+    collector.writeTo(out, ExpositionFormat.OPENMETRICS);
+
+    assertThat(out.toUtf8String())
+        .as("counter families are named without _total, TYPE comes before HELP")
+        .isEqualTo(
+            "# TYPE kafka_log_log_size gauge\n"
+                + "# HELP kafka_log_log_size Log size\n"
+                + "kafka_log_log_size{partition=\"0\",topic=\"orders\"} 1024.0\n"
+                + "kafka_log_log_size{partition=\"1\",topic=\"orders\"} 1.6384E7\n"
+                + "# TYPE kafka_network_requestmetrics_totaltime_seconds summary\n"
+                + "# HELP kafka_network_requestmetrics_totaltime_seconds Request time\n"
+                + "kafka_network_requestmetrics_totaltime_seconds{request=\"Fetch\",source=\"broker\",quantile=\"0.5\"} 0.5\n"
+                + "kafka_network_requestmetrics_totaltime_seconds{request=\"Fetch\",source=\"broker\",quantile=\"0.99\"} 0.51\n"
+                + "kafka_network_requestmetrics_totaltime_seconds_count{request=\"Fetch\",source=\"broker\"} 4\n"
+                + "kafka_network_requestmetrics_totaltime_seconds_sum{request=\"Fetch\",source=\"broker\"} 2.0\n"
+                + "# TYPE kafka_server_replicamanager_isrshrinks counter\n"
+                + "# HELP kafka_server_replicamanager_isrshrinks ISR shrinks\n"
+                + "kafka_server_replicamanager_isrshrinks_total 7.0\n"
+                + "# TYPE kafka_server_replicamanager_isrshrinks_oneminuterate gauge\n"
+                + "# HELP kafka_server_replicamanager_isrshrinks_oneminuterate ISR shrinks per second, one-minute EWMA\n"
+                + "kafka_server_replicamanager_isrshrinks_oneminuterate 0.25\n");
+  }
+
+  @Test
+  void aMappingThePlainWritersCannotCopyIsLeftToTheLibrary() throws Exception {
+    MetricMapping dotted =
+        new MetricMapping(
+            "kafka.dotted.gauge",
+            dev.brokerwatch.agent.mapping.MetricType.GAUGE,
+            "A name the library would escape",
+            Collections.singletonList(
+                new JmxSource(
+                    name("kafka.server:type=Dotted"), "Value", Collections.emptyList(), null, null, 1.0,
+                    Collections.emptyList(), Collections.emptyList(), 1)),
+            1);
+
+    collector = KafkaJmxCollector.start(server, Collections.singletonList(dotted), errors, duration);
+
+    assertThat(collector.directlyWritable()).isFalse();
+  }
+
+  @Test
+  void theDefaultMappingIsWrittenDirectly() throws Exception {
+    Mapping embedded;
+    try (java.io.InputStream in = KafkaJmxCollectorTest.class.getResourceAsStream("/kafka-default.mapping")) {
+      assertThat(in).as("the embedded mapping on the test class path").isNotNull();
+      embedded = MappingReader.parse("kafka-default.mapping", in.readAllBytes());
+    }
+
+    collector = KafkaJmxCollector.start(server, embedded.jmxMetrics(), errors, duration);
+
+    assertThat(collector.directlyWritable()).isTrue();
+  }
+
+  private void registerGoldenBeans() {
+    register(server, "kafka.server:type=ReplicaManager,name=IsrShrinksPerSec", new FakeMeter(7, 0.25));
+    register(server, "kafka.log:type=Log,name=Size,topic=orders,partition=1", new FakeGauge(16_384_000L));
+    register(server, "kafka.log:type=Log,name=Size,topic=orders,partition=0", new FakeGauge(1024L));
+    register(server, "kafka.network:type=RequestMetrics,name=TotalTimeMs,request=Fetch", new FakeHistogram(4, 500, 500, 510));
   }
 
   @Test

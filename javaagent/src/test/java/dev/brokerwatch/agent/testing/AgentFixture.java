@@ -95,6 +95,11 @@ public final class AgentFixture implements AutoCloseable {
     return send(request(path, headers).GET().build());
   }
 
+  /** A GET whose body is kept as bytes (for gzip). */
+  public HttpResponse<byte[]> getBytes(String path, String... headers) throws IOException, InterruptedException {
+    return client.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   public HttpResponse<String> send(String method, String path, String... headers) throws IOException, InterruptedException {
     return send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()).build());
   }

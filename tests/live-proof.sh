@@ -10,7 +10,7 @@
 #             their alert fire on a 2-CPU machine yet) and without awaiting the rules' long fixed windows
 #   --backend testcontainers   every node in a container (host networking, Ryuk off, the local JRE image):
 #             installs docker.io and debootstrap, starts its own Docker engine and stops it at the end;
-#             the scenarios tagged local-only (a tmpfs, a memory cgroup, renice: host views of a process)
+#             the scenarios tagged local-only (a tmpfs, memory or CPU cgroups: host views of a process)
 #             are left out and show as not proven in the report
 #
 # It installs Prometheus (Debian's package, via scripts/install-test-deps.sh, as root), builds the compiler

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,7 +21,6 @@ import dev.brokerwatch.tests.proof.Expectation;
  * fast it sends, only about 5 requests per pause wait for the follower. At 50 records/s they were 1% of the
  * requests and the p99 stayed at 14 ms; at 5 records/s they are about a fifth.
  */
-@Tag("unproven-here")
 class ProduceLatencyFaultIT {
     @Test
     @Timeout(1200)

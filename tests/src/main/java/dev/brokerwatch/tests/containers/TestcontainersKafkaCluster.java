@@ -34,6 +34,7 @@ import org.apache.kafka.common.Uuid;
 
 import dev.brokerwatch.tests.harness.HarnessPaths;
 import dev.brokerwatch.tests.harness.KafkaCluster;
+import dev.brokerwatch.tests.harness.KafkaClusterSettings;
 import dev.brokerwatch.tests.harness.KafkaDistribution;
 import dev.brokerwatch.tests.harness.KafkaNode;
 import dev.brokerwatch.tests.harness.KafkaVersion;
@@ -573,7 +574,7 @@ public final class TestcontainersKafkaCluster implements KafkaCluster {
                 + nodes.values() + "]";
     }
 
-    public static final class Builder {
+    public static final class Builder implements KafkaClusterSettings<Builder> {
         private final String testName;
         private KafkaVersion version = KafkaVersion.defaultVersion();
         private String imageName;

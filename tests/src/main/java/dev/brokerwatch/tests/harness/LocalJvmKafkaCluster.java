@@ -444,7 +444,7 @@ public final class LocalJvmKafkaCluster implements KafkaCluster {
         return "LocalJvmKafkaCluster[" + name + ", Kafka " + version() + ", " + nodes.values() + "]";
     }
 
-    public static final class Builder {
+    public static final class Builder implements KafkaClusterSettings<Builder> {
         private final String testName;
         private KafkaVersion version = KafkaVersion.defaultVersion();
         private boolean combined = true;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.brokerwatch.tests.containers.TestcontainersKafkaCluster;
 import dev.brokerwatch.tests.harness.HarnessPaths;
 import dev.brokerwatch.tests.harness.KafkaCluster;
+import dev.brokerwatch.tests.harness.KafkaClusterSettings;
 import dev.brokerwatch.tests.harness.KafkaDistribution;
 import dev.brokerwatch.tests.harness.KafkaVersion;
 import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
@@ -510,24 +511,8 @@ public final class AlertProofRig implements AutoCloseable {
         }
 
         private LocalJvmKafkaCluster startLocal(KafkaVersion kv, CompiledPack p, ProofAgent a) {
-            LocalJvmKafkaCluster.Builder cb = LocalJvmKafkaCluster.builder(testName)
-                    .version(kv)
-                    .heap(heap)
-                    .agent(ProofAgent.NAME, a.attachment(p));
-            if (combined) {
-                cb.combinedNodes(combinedNodes);
-            } else {
-                cb.separateRoles(controllers, brokers);
-            }
-            proofDefaults().forEach(cb::brokerProperty);
-            brokerProperties.forEach(cb::brokerProperty);
-            for (NodeSetting n : nodeSettings) {
-                if (n.jvmOption() != null) {
-                    cb.nodeJvmOption(n.nodeId(), n.jvmOption());
-                } else {
-                    cb.nodeProperty(n.nodeId(), n.key(), n.value());
-                }
-            }
+            LocalJvmKafkaCluster.Builder cb = configure(LocalJvmKafkaCluster.builder(testName).version(kv)
+                    .agent(ProofAgent.NAME, a.attachment(p)));
             localCustomizers.forEach(c -> c.accept(cb));
             // a private copy of the jars: another build re-resolving tests/target/kafka/<v> must not pull
             // them from under running brokers
@@ -537,10 +522,13 @@ public final class AlertProofRig implements AutoCloseable {
         }
 
         private TestcontainersKafkaCluster startContainers(KafkaVersion kv, CompiledPack p, ProofAgent a) {
-            TestcontainersKafkaCluster.Builder cb = TestcontainersKafkaCluster.builder(testName)
-                    .version(kv)
-                    .heap(heap)
-                    .agent(ProofAgent.NAME, a.containerAgent(p));
+            return configure(TestcontainersKafkaCluster.builder(testName).version(kv)
+                    .agent(ProofAgent.NAME, a.containerAgent(p))).start();
+        }
+
+        /** The topology, heap and properties of this rig, on either backend's builder. */
+        private <B extends KafkaClusterSettings<B>> B configure(B cb) {
+            cb.heap(heap);
             if (combined) {
                 cb.combinedNodes(combinedNodes);
             } else {
@@ -555,7 +543,7 @@ public final class AlertProofRig implements AutoCloseable {
                     cb.nodeProperty(n.nodeId(), n.key(), n.value());
                 }
             }
-            return cb.start();
+            return cb;
         }
 
         /** Faster housekeeping than Kafka's defaults, so a repaired fault clears within a test's bounds. */

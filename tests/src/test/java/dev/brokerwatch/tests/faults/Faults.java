@@ -110,6 +110,19 @@ final class Faults {
         return (int) r.get(0).value();
     }
 
+    /**
+     * Stops every controller but {@code survivor} (short grace: without a quorum a node cannot finish a
+     * controlled shutdown) and returns their ids. The proof keeps the quorum leader alive on purpose: a voter
+     * whose leader died keeps reporting that leader's id as current-leader on Kafka 4.x (KIP-996 pre-vote: it
+     * moves between Follower and Prospective states, both keeping the leader), so KafkaMetadataQuorumLeaderUnknown
+     * fires only when the survivor is the leader that lost its majority (it resigns and knows no leader).
+     */
+    static List<Integer> stopAllControllersBut(AlertProofRig rig, int survivor) {
+        List<Integer> stopped = rig.cluster().controllerIds().stream().filter(id -> id != survivor).toList();
+        stopped.forEach(id -> rig.cluster().stopNode(id, Duration.ofSeconds(5)));
+        return stopped;
+    }
+
     /** Waits until the running nodes agree on a quorum leader other than {@code oldLeader}. */
     static void awaitNewQuorumLeader(AlertProofRig rig, int oldLeader) {
         String old = rig.cluster().nodeName(oldLeader);

@@ -372,8 +372,8 @@ public final class AlertProofRig implements AutoCloseable {
         private ProofAgent agent;
         private String heap = "512m";
         private ProofBackend backend;
-        private final Map<String, String> brokerProperties = new LinkedHashMap<>();
-        private final List<NodeSetting> nodeSettings = new ArrayList<>();
+        // properties and JVM options, replayed on whichever backend's builder start() picks
+        private final List<Consumer<KafkaClusterSettings<?>>> settings = new ArrayList<>();
         private final List<Consumer<LocalJvmKafkaCluster.Builder>> localCustomizers = new ArrayList<>();
         private final List<String> localOnlyReasons = new ArrayList<>();
 
@@ -425,19 +425,19 @@ public final class AlertProofRig implements AutoCloseable {
 
         /** A server property of every node ({@code null} removes a harness default). */
         public Builder brokerProperty(String key, String value) {
-            brokerProperties.put(key, value);
+            settings.add(b -> b.brokerProperty(key, value));
             return this;
         }
 
         /** A server property of one node. */
         public Builder nodeProperty(int nodeId, String key, String value) {
-            nodeSettings.add(new NodeSetting(nodeId, key, value, null));
+            settings.add(b -> b.nodeProperty(nodeId, key, value));
             return this;
         }
 
         /** A JVM option of one node. */
         public Builder nodeJvmOption(int nodeId, String option) {
-            nodeSettings.add(new NodeSetting(nodeId, null, null, option));
+            settings.add(b -> b.nodeJvmOption(nodeId, option));
             return this;
         }
 
@@ -456,8 +456,6 @@ public final class AlertProofRig implements AutoCloseable {
             localOnlyReasons.add(why);
             return this;
         }
-
-        private record NodeSetting(int nodeId, String key, String value, String jvmOption) {}
 
         public AlertProofRig start() {
             Preload.packageOf(AlertProofRig.class);
@@ -535,14 +533,7 @@ public final class AlertProofRig implements AutoCloseable {
                 cb.separateRoles(controllers, brokers);
             }
             proofDefaults().forEach(cb::brokerProperty);
-            brokerProperties.forEach(cb::brokerProperty);
-            for (NodeSetting n : nodeSettings) {
-                if (n.jvmOption() != null) {
-                    cb.nodeJvmOption(n.nodeId(), n.jvmOption());
-                } else {
-                    cb.nodeProperty(n.nodeId(), n.key(), n.value());
-                }
-            }
+            settings.forEach(s -> s.accept(cb));
             return cb;
         }
 

@@ -16,7 +16,6 @@ class ContainerDashboardQueriesIT {
     @Test
     @Timeout(360)
     void everyPanelQueryOfEveryKafkaDashboardReturnsSeriesFromAContainer() throws Exception {
-        DashboardQueriesIT.agentJar();
         try (TestcontainersKafkaCluster cluster = TestcontainersKafkaCluster.builder(TEST)
                 .combinedNodes(1)
                 .agent("bw", ContainerAgent.brokerwatch())

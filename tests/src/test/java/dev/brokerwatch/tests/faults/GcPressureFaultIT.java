@@ -1,7 +1,6 @@
 package dev.brokerwatch.tests.faults;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -48,9 +47,7 @@ class GcPressureFaultIT {
                         cgroup.limit(0.25);
                         rig.cluster().stopNode(3);
                         n3.setCommandPrefix(cgroup.wrapper());
-                        rig.cluster().setNodeProperty(3, "log.cleaner.dedupe.buffer.size",
-                                Long.toString(200L * 1024 * 1024));
-                        rig.cluster().setNodeJvmOptions(3, List.of("-Xms256m", "-Xmx256m"));
+                        HeapPressureFaultIT.useSmallHeap(rig.cluster());
                         rig.cluster().startNode(3);
                         flood[0] = new ProduceFlood(w, "bw-heap", 12, 16 * 1024, "1", "none");
                     });

@@ -28,11 +28,15 @@ class HeapPressureFaultIT {
 
     /** The fault: node-3 is rolled out with a small heap, most of it taken by the log cleaner's buffer. */
     static void restartWithSmallHeap(AlertProofRig rig) {
-        KafkaCluster c = rig.cluster();
-        c.stopNode(3);
+        rig.cluster().stopNode(3);
+        useSmallHeap(rig.cluster());
+        rig.cluster().startNode(3);
+    }
+
+    /** For node-3's next start (it is stopped): 256 MiB of heap, 200 MiB of it the log cleaner's buffer. */
+    static void useSmallHeap(KafkaCluster c) {
         c.setNodeProperty(3, "log.cleaner.dedupe.buffer.size", Long.toString(200L * 1024 * 1024));
         c.setNodeJvmOptions(3, List.of("-Xms256m", "-Xmx256m"));
-        c.startNode(3);
     }
 
     /** The repair, as an operator would: node-3 is rolled out again with its normal heap and settings. */

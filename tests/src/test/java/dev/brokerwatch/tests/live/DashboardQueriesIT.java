@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.brokerwatch.tests.harness.BrokerwatchAgentAttachment;
 import dev.brokerwatch.tests.harness.HarnessPaths;
 import dev.brokerwatch.tests.harness.KafkaCluster;
-import dev.brokerwatch.tests.harness.KafkaNode;
 import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
 import dev.brokerwatch.tests.harness.LoopbackPorts;
 import dev.brokerwatch.tests.harness.PrometheusServer;
@@ -57,20 +57,12 @@ public class DashboardQueriesIT {
         }
     }
 
-    /** The brokerwatch agent jar the nodes run. */
-    public static Path agentJar() {
-        Path agentJar = REPO.resolve("javaagent/target/brokerwatch-agent.jar");
-        assertThat(agentJar).as("the brokerwatch agent; build it: cd %s && mvn -q -pl javaagent -am package -DskipTests", REPO).isRegularFile();
-        return agentJar;
-    }
-
     @Test
     @Timeout(300)
     void everyPanelQueryOfEveryKafkaDashboardReturnsSeries() throws Exception {
-        Path agentJar = agentJar();
         try (LocalJvmKafkaCluster cluster = LocalJvmKafkaCluster.builder(TEST)
                 .combinedNodes(1)
-                .agent("bw", (KafkaNode node, int port) -> List.of("-javaagent:" + agentJar + "=127.0.0.1:" + port))
+                .agent("bw", BrokerwatchAgentAttachment.embedded())
                 .start()) {
             assertEveryPanelQueryReturnsSeries(TEST, cluster, "bw");
         }

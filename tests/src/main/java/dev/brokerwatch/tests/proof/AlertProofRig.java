@@ -381,7 +381,7 @@ public final class AlertProofRig implements AutoCloseable {
             this.testName = testName;
         }
 
-        /** Kafka version (default: -Dbrokerwatch.kafka.version, else the harness default). */
+        /** Kafka version (default: -Dbrokerwatch.proof.kafka.version, else the harness default). */
         public Builder version(String v) {
             this.version = v;
             return this;
@@ -400,7 +400,7 @@ public final class AlertProofRig implements AutoCloseable {
             return this;
         }
 
-        /** The compiled pack whose rules Prometheus loads (default: {@link CompiledPack#curated()}). */
+        /** The compiled pack whose rules Prometheus loads (default: the curated pack compiled for the cluster's version). */
         public Builder pack(CompiledPack pack) {
             this.pack = pack;
             return this;
@@ -461,11 +461,7 @@ public final class AlertProofRig implements AutoCloseable {
             Preload.packageOf(AlertProofRig.class);
             Preload.packageOf(LocalJvmKafkaCluster.class);
             Preload.packageOf(TestcontainersKafkaCluster.class);
-            if (version == null) {
-                String v = System.getProperty("brokerwatch.proof.kafka.version");
-                version = v != null && !v.isBlank() ? v.trim() : null;
-            }
-            KafkaVersion kv = version != null ? KafkaVersion.parse(version) : KafkaVersion.defaultVersion();
+            KafkaVersion kv = ProofParams.version(version);
             ProofBackend b = backend != null ? backend : ProofBackend.fromSystemProperty();
             if (b != ProofBackend.LOCAL && !localOnlyReasons.isEmpty()) {
                 throw new AssertionError(testName + " runs on the local backend only: "

@@ -29,8 +29,7 @@ import dev.brokerwatch.tests.harness.ManagedProcess;
 public final class CompiledPack {
     private static final Pattern ALERT = Pattern.compile("^\\s*-\\s*alert:\\s*'?([A-Za-z0-9_:]+)'?\\s*$");
     private static final Pattern TEST_NAME = Pattern.compile("^\\s*-\\s*name:\\s*'([A-Za-z0-9_:]+): (.*)'\\s*$");
-    private static CompiledPack curated;
-    private static final Map<Map<String, String>, CompiledPack> BY_PARAMS = new java.util.HashMap<>();
+    private static final Map<KafkaVersion, CompiledPack> CURATED = new java.util.HashMap<>();
 
     private final Path outDir;
     private final Map<String, Path> alerts;
@@ -61,20 +60,10 @@ public final class CompiledPack {
         return jar;
     }
 
-    /** The curated pack (alerts/kafka.bw) compiled once per JVM with {@link ProofParams#set()}. */
-    public static synchronized CompiledPack curated() {
-        if (curated == null) {
-            curated = compile(repoRoot().resolve("alerts").resolve("kafka.bw"),
-                    HarnessPaths.targetDir().resolve("proof").resolve("pack"), ProofParams.set());
-        }
-        return curated;
-    }
-
-    /** The curated pack compiled with {@link ProofParams#set(KafkaVersion)} (once per JVM and param set). */
+    /** The curated pack (alerts/kafka.bw) compiled with {@link ProofParams#set(KafkaVersion)}, once per JVM and version. */
     public static synchronized CompiledPack curated(KafkaVersion version) {
-        Map<String, String> params = ProofParams.set(version);
-        return BY_PARAMS.computeIfAbsent(params, p -> compile(repoRoot().resolve("alerts").resolve("kafka.bw"),
-                HarnessPaths.targetDir().resolve("proof").resolve("pack-" + version), p));
+        return CURATED.computeIfAbsent(version, v -> compile(repoRoot().resolve("alerts").resolve("kafka.bw"),
+                HarnessPaths.targetDir().resolve("proof").resolve("pack-" + v), ProofParams.set(v)));
     }
 
     /** Compiles {@code root} (and its imports) into {@code outDir} (wiped first) with the given params. */

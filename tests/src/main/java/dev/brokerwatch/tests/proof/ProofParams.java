@@ -1,11 +1,11 @@
 package dev.brokerwatch.tests.proof;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+
+import dev.brokerwatch.tests.harness.KafkaVersion;
 
 /**
  * The only knobs the live proof turns: the curated pack's own params, passed to
@@ -60,30 +60,26 @@ public final class ProofParams {
 
     private ProofParams() {}
 
-    /** name → value, in a stable order. */
-    public static Map<String, String> set() {
-        return SET;
-    }
-
     /**
-     * The params for a Kafka version: {@link #set()} plus {@code kafka_version}, which picks the pack's
-     * version-dependent defaults (e.g. {@code combined_handler_idle_offset}: 0 from 4.2 on, where KAFKA-19606
+     * The params for a Kafka version, name → value in a stable order: the proof's windows plus
+     * {@code kafka_version}, which picks the pack's version-dependent defaults (e.g. {@code combined_handler_idle_offset}: 0 from 4.2 on, where KAFKA-19606
      * is fixed and RequestHandlerAvgIdlePercent idles at 1.0 on combined nodes instead of 2.0).
      */
-    public static Map<String, String> set(dev.brokerwatch.tests.harness.KafkaVersion version) {
+    public static Map<String, String> set(KafkaVersion version) {
         Map<String, String> m = new LinkedHashMap<>(SET);
         m.put("kafka_version", version.toString());
         return Collections.unmodifiableMap(m);
     }
 
-    /** {@code --set name=value ...} for the compiler's command line. */
-    public static List<String> compilerArguments() {
-        List<String> args = new ArrayList<>();
-        SET.forEach((k, v) -> {
-            args.add("--set");
-            args.add(k + "=" + v);
-        });
-        return args;
+    /**
+     * The Kafka version of a proof cluster: {@code explicit} if given, else
+     * {@code -Dbrokerwatch.proof.kafka.version}, else the harness default.
+     */
+    public static KafkaVersion version(String explicit) {
+        String v = explicit != null && !explicit.isBlank() ? explicit
+                : System.getProperty("brokerwatch.proof.kafka.version", "");
+        return v.isBlank() ? KafkaVersion.defaultVersion()
+                : KafkaVersion.parse(v.trim());
     }
 
     private static String seconds(Duration d) {

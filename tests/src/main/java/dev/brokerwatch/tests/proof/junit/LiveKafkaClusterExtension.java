@@ -58,7 +58,8 @@ public final class LiveKafkaClusterExtension implements ParameterResolver {
             b.agent(ProofAgent.valueOf(spec.agent().toUpperCase(Locale.ROOT)));
         }
         if (!spec.pack().isEmpty() || spec.set().length > 0) {
-            Map<String, String> params = new LinkedHashMap<>(spec.pack().isEmpty() ? ProofParams.set() : Map.of());
+            Map<String, String> params = new LinkedHashMap<>(
+                    spec.pack().isEmpty() ? ProofParams.set(ProofParams.version(spec.version())) : Map.of());
             for (String kv : spec.set()) {
                 int eq = kv.indexOf('=');
                 if (eq < 1) {

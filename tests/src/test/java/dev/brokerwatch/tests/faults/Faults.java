@@ -18,19 +18,12 @@ final class Faults {
     private Faults() {}
 
     /**
-     * Before a fault: waits (bounded) until no alert has been pending or firing for 30 s in a row, so every
-     * timing starts clean (right after Prometheus starts, range rules have too little history to fire yet).
-     */
-    static void settle(AlertProofRig rig) {
-        settle(rig, new String[0]);
-    }
-
-    /**
-     * As {@link #settle(AlertProofRig)}, but only for the named alerts (none named: every alert). The version
-     * smoke scenarios use it: they prove one alert under one fault on another Kafka version; that nothing
-     * fires on a healthy cluster is HealthyClusterIT's claim, on the main version. So does a second fault in
-     * one test: the first fault's aftermath (a produce p99 that a restart pushed over a second stays in the
-     * broker's latency reservoir for minutes) is not the second fault's concern.
+     * Before a fault: waits (bounded) until none of the named alerts (none named: no alert at all) has been
+     * pending or firing for 30 s in a row, so every timing starts clean (right after Prometheus starts, range
+     * rules have too little history to fire yet). The version smoke scenarios name their one alert: that
+     * nothing fires on a healthy cluster is HealthyClusterIT's claim, on the main version. So does a second
+     * fault in one test: the first fault's aftermath (a produce p99 that a restart pushed over a second stays in
+     * the broker's latency reservoir for minutes) is not the second fault's concern.
      */
     static void settle(AlertProofRig rig, String... alertNames) {
         dev.brokerwatch.tests.proof.Preload.packageOf(Faults.class);

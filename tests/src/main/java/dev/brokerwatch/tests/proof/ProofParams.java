@@ -43,6 +43,9 @@ public final class ProofParams {
         m.put("no_controller_for", "10s");
         m.put("fenced_brokers_for", "10s");
         m.put("quorum_leader_unknown_for", "10s");
+        // a healthy log advances every 500 ms (metadata.max.idle.interval.ms); 10s holds 5 scrapes
+        m.put("metadata_progress_window", "10s");
+        m.put("metadata_stalled_for", "10s");
         m.put("leader_changes_window", "2m");
         // the default tolerates 5 changes in 10m; the same rate over the shortened 2m window is 1
         m.put("leader_changes_max", "1");

@@ -105,10 +105,11 @@ final class Faults {
 
     /**
      * Stops every controller but {@code survivor} (short grace: without a quorum a node cannot finish a
-     * controlled shutdown) and returns their ids. The proof keeps the quorum leader alive on purpose: a voter
-     * whose leader died keeps reporting that leader's id as current-leader on Kafka 4.x (KIP-996 pre-vote: it
-     * moves between Follower and Prospective states, both keeping the leader), so KafkaMetadataQuorumLeaderUnknown
-     * fires only when the survivor is the leader that lost its majority (it resigns and knows no leader).
+     * controlled shutdown) and returns their ids. Which node survives decides what the survivor reports: a
+     * voter whose leader died keeps reporting that leader's id as current-leader on Kafka 4.x (KIP-996 pre-vote:
+     * it moves between Follower and Prospective states, both keeping the leader), so
+     * KafkaMetadataQuorumLeaderUnknown fires only when the survivor is the leader that lost its majority (it
+     * resigns and knows no leader); KafkaMetadataLogStalled fires in both cases.
      */
     static List<Integer> stopAllControllersBut(AlertProofRig rig, int survivor) {
         List<Integer> stopped = rig.cluster().controllerIds().stream().filter(id -> id != survivor).toList();

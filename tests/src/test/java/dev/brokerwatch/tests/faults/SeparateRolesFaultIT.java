@@ -38,14 +38,16 @@ class SeparateRolesFaultIT {
             }
             // after the broker's restart its produce p99 may stay over a second for minutes (KafkaProduceLatencyHigh
             // fired here on a 2-CPU machine): the quorum fault's own alerts are what must be quiet
-            Faults.settle(rig, "KafkaNoActiveController", "KafkaMetadataQuorumLeaderUnknown");
+            Faults.settle(rig, "KafkaNoActiveController", "KafkaMetadataQuorumLeaderUnknown", "KafkaMetadataLogStalled");
             int survivor = Faults.quorumLeader(rig);
             AlertProofRig.Fault quorum = rig.fault("controller-quorum-lost",
                     Expectation.of("KafkaNoActiveController", "namespace", AlertProofRig.NAMESPACE),
                     Expectation.of("KafkaMetadataQuorumLeaderUnknown", "namespace", AlertProofRig.NAMESPACE,
                             "pod", rig.cluster().nodeName(survivor)),
                     Expectation.of("KafkaMetadataQuorumLeaderUnknown", "namespace", AlertProofRig.NAMESPACE,
-                            "pod", "node-4"));
+                            "pod", "node-4"),
+                    // a broker-only node is an observer of the metadata log: it stalls with the quorum
+                    Expectation.of("KafkaMetadataLogStalled", "namespace", AlertProofRig.NAMESPACE, "pod", "node-4"));
             List<Integer> stopped = new ArrayList<>();
             quorum.inject(() -> stopped.addAll(Faults.stopAllControllersBut(rig, survivor)));
             quorum.awaitFiring(Duration.ofMinutes(2));

@@ -46,11 +46,7 @@ public final class NotProvokable {
                     + "generator shares the two CPUs) and at 0.55-0.81 with the broker held to 0.2 CPU by its cgroup "
                     + "(throttled time inside the processor's poll counts as idle, and the throttled broker slows its "
                     + "clients down); threshold 0.3 (NetworkProcessorSaturationFaultIT). On combined nodes the gauge "
-                    + "shows the controller's processors (stays 0.98-1.0 under load)",
-            "KafkaBrokerGcTimeHigh", "provokable in principle, not by a small heap here: with the heap at 0.90-0.94 "
-                    + "(KafkaBrokerHeapUsageHigh fired) G1 spent 4% of the time in GC (rate(jvm_gc_collection_seconds_sum"
-                    + "[5m]) 0.009-0.04; threshold 0.1), and 3.4% with the broker also held to a quarter of a CPU: "
-                    + "young collections of short-lived request buffers are cheap (GcPressureFaultIT)");
+                    + "shows the controller's processors (stays 0.98-1.0 under load)");
 
     private NotProvokable() {}
 

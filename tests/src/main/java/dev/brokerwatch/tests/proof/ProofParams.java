@@ -52,6 +52,7 @@ public final class ProofParams {
         m.put("raft_commit_latency_for", "20s");
         // kafka-jvm.bw
         m.put("heap_used_for", "20s");
+        m.put("gc_time_window", "1m");
         m.put("gc_time_for", "20s");
         // container-memory.bw
         m.put("oom_ratio_for", "10s");

@@ -35,7 +35,12 @@ class HeapPressureFaultIT {
 
     /** For node-3's next start (it is stopped): 256 MiB of heap, 200 MiB of it the log cleaner's buffer. */
     static void useSmallHeap(KafkaCluster c) {
-        c.setNodeProperty(3, "log.cleaner.dedupe.buffer.size", Long.toString(200L * 1024 * 1024));
+        useSmallHeap(c, 200);
+    }
+
+    /** As above, with {@code dedupeMib} of the 256 MiB taken by the log cleaner's buffer. */
+    static void useSmallHeap(KafkaCluster c, int dedupeMib) {
+        c.setNodeProperty(3, "log.cleaner.dedupe.buffer.size", Long.toString(dedupeMib * 1024L * 1024));
         c.setNodeJvmOptions(3, List.of("-Xms256m", "-Xmx256m"));
     }
 

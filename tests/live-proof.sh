@@ -3,14 +3,15 @@
 # under a real fault, in a real Prometheus, and resolves after the repair.
 #
 #   tests/live-proof.sh [--backend local|testcontainers] [--kafka VERSION] [--agent brokerwatch|stock]
-#                       [--only TestIT[,OtherIT]] [--quick]
+#                       [--only TestIT[,OtherIT]] [--quick] [--append]
 #
 #   defaults: --backend local, --kafka 4.1.2 (the root pom's kafka.version), --agent brokerwatch
 #   --quick   what `mvn verify` runs: without the scenarios tagged unproven-here (faults that have not made
 #             their alert fire on a 2-CPU machine yet) and without awaiting the rules' long fixed windows
+#   --append  keep the rows of earlier runs in the report: one table across backends and versions
 #   --backend testcontainers   every node in a container (host networking, Ryuk off, the local JRE image):
 #             installs docker.io and debootstrap, starts its own Docker engine and stops it at the end;
-#             the scenarios tagged local-only (a tmpfs, memory or CPU cgroups: host views of a process)
+#             the scenarios tagged local-only (a tmpfs, a memory cgroup: host views of a process)
 #             are left out and show as not proven in the report
 #
 # It installs Prometheus (Debian's package, via scripts/install-test-deps.sh, as root), builds the compiler
@@ -31,6 +32,7 @@ KAFKA="$(prop kafka.version)"
 AGENT=brokerwatch
 ONLY=""
 QUICK=0
+APPEND=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --backend) BACKEND="$2"; shift 2 ;;
@@ -38,7 +40,8 @@ while [[ $# -gt 0 ]]; do
     --agent) AGENT="$2"; shift 2 ;;
     --only) ONLY="$2"; shift 2 ;;
     --quick) QUICK=1; shift ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --append) APPEND=1; shift ;;
+    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "live-proof: unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -96,7 +99,11 @@ fi
 if [[ -n "$ONLY" ]]; then
   args+=("-Dit.test=$ONLY")
 fi
-rm -rf tests/target/proof/rows
+if [[ "$APPEND" == 1 ]]; then
+  args+=(-Dbrokerwatch.proof.append=true)
+else
+  rm -rf tests/target/proof/rows
+fi
 
 log "mvn ${args[*]}"
 start=$(date +%s)

@@ -1,5 +1,6 @@
 package dev.brokerwatch.tests.proof;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -88,16 +89,6 @@ public final class ProduceFlood implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
-        for (Thread t : threads) {
-            try {
-                t.join(30_000);
-                if (t.isAlive()) {
-                    t.interrupt();
-                    t.join(5_000);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        LoadThreads.join(threads, Duration.ofSeconds(30));
     }
 }

@@ -2,7 +2,6 @@ package dev.brokerwatch.tests.proof;
 
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -58,7 +57,10 @@ public final class ConnectionStorm implements AutoCloseable {
                 out.flush();
                 DataInputStream in = new DataInputStream(s.getInputStream());
                 int size = in.readInt();
-                skip(in, size);
+                if (size < 0 || size > 1 << 20) {
+                    throw new IOException("unexpected response size " + size);
+                }
+                in.readFully(new byte[size]);
                 connections.incrementAndGet();
             } catch (IOException e) {
                 errors.incrementAndGet();
@@ -74,13 +76,6 @@ public final class ConnectionStorm implements AutoCloseable {
         b.putInt(size).putShort(API_VERSIONS).putShort((short) 0).putInt(0)
                 .putShort((short) CLIENT_ID.length).put(CLIENT_ID);
         return b.array();
-    }
-
-    private static void skip(InputStream in, int n) throws IOException {
-        if (n < 0 || n > 1 << 20) {
-            throw new IOException("unexpected response size " + n);
-        }
-        new DataInputStream(in).readFully(new byte[n]);
     }
 
     private void pause() {

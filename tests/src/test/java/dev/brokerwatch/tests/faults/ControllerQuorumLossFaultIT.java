@@ -15,42 +15,37 @@ class ControllerQuorumLossFaultIT {
     @Test
     @Timeout(600)
     void losingTheQuorumAroundItsLeaderFiresAndResolves() {
-        try (AlertProofRig rig = AlertProofRig.builder("ControllerQuorumLossFaultIT").start()) {
-            Faults.settle(rig);
-            // the two voters that are not the quorum leader go: the leader loses its majority, resigns and no
-            // longer knows a leader, which is the one quorum loss KafkaMetadataQuorumLeaderUnknown sees
-            int survivor = Faults.quorumLeader(rig);
-            AlertProofRig.Fault f = rig.fault("controller-quorum-lost",
-                    Expectation.of("KafkaNoActiveController", "namespace", AlertProofRig.NAMESPACE),
-                    Expectation.of("KafkaMetadataQuorumLeaderUnknown", "namespace", AlertProofRig.NAMESPACE,
-                            "pod", rig.cluster().nodeName(survivor)),
-                    Expectation.of("KafkaMetadataLogStalled", "namespace", AlertProofRig.NAMESPACE,
-                            "pod", rig.cluster().nodeName(survivor)));
-            List<Integer> stopped = new ArrayList<>();
-            f.inject(() -> stopped.addAll(Faults.stopAllControllersBut(rig, survivor)));
-            Faults.trace(rig, "after stopping two controllers");
-            f.awaitFiring(Duration.ofMinutes(2));
-            f.repair(() -> stopped.forEach(rig.cluster()::startNode));
-            f.awaitResolved(Duration.ofMinutes(2));
-        }
+        // the two voters that are not the quorum leader go: the leader loses its majority, resigns and no
+        // longer knows a leader, which is the one quorum loss KafkaMetadataQuorumLeaderUnknown sees
+        loseQuorum("controller-quorum-lost", true);
     }
 
     @Test
     @Timeout(600)
     void losingTheQuorumWithItsLeaderFiresAndResolves() {
+        // the leader and one follower go: the survivor goes on naming the dead leader (pre-vote), so only the
+        // stalled metadata log and the missing active controller tell
+        loseQuorum("controller-quorum-lost-with-leader", false);
+    }
+
+    private static void loseQuorum(String scenario, boolean leaderSurvives) {
         try (AlertProofRig rig = AlertProofRig.builder("ControllerQuorumLossFaultIT").start()) {
             Faults.settle(rig);
-            // the leader and one follower go: the survivor goes on naming the dead leader (pre-vote), so only the
-            // stalled metadata log and the missing active controller tell
             int leader = Faults.quorumLeader(rig);
-            int survivor = rig.cluster().controllerIds().stream().filter(id -> id != leader).findFirst().orElseThrow();
-            AlertProofRig.Fault f = rig.fault("controller-quorum-lost-with-leader",
+            int survivor = leaderSurvives ? leader
+                    : rig.cluster().controllerIds().stream().filter(id -> id != leader).findFirst().orElseThrow();
+            String pod = rig.cluster().nodeName(survivor);
+            List<Expectation> expected = new ArrayList<>(List.of(
                     Expectation.of("KafkaNoActiveController", "namespace", AlertProofRig.NAMESPACE),
-                    Expectation.of("KafkaMetadataLogStalled", "namespace", AlertProofRig.NAMESPACE,
-                            "pod", rig.cluster().nodeName(survivor)));
+                    Expectation.of("KafkaMetadataLogStalled", "namespace", AlertProofRig.NAMESPACE, "pod", pod)));
+            if (leaderSurvives) {
+                expected.add(Expectation.of("KafkaMetadataQuorumLeaderUnknown", "namespace", AlertProofRig.NAMESPACE,
+                        "pod", pod));
+            }
+            AlertProofRig.Fault f = rig.fault(scenario, expected);
             List<Integer> stopped = new ArrayList<>();
             f.inject(() -> stopped.addAll(Faults.stopAllControllersBut(rig, survivor)));
-            Faults.trace(rig, "after stopping the quorum leader and a follower");
+            Faults.trace(rig, scenario + ": after stopping two controllers");
             f.awaitFiring(Duration.ofMinutes(2));
             f.repair(() -> stopped.forEach(rig.cluster()::startNode));
             f.awaitResolved(Duration.ofMinutes(2));

@@ -42,9 +42,7 @@ class GcPressureFaultIT {
             ProduceFlood[] flood = new ProduceFlood[1];
             try {
                 gc.inject(() -> {
-                    rig.cluster().stopNode(3);
-                    HeapPressureFaultIT.useSmallHeap(rig.cluster(), DEDUPE_BUFFER_MIB);
-                    rig.cluster().startNode(3);
+                    HeapPressureFaultIT.restartWithSmallHeap(rig, DEDUPE_BUFFER_MIB);
                     flood[0] = new ProduceFlood(w, "bw-gc", 10, RECORD_BYTES, "1", "none", 1024 * 1024);
                 });
                 gc.awaitFiring(Duration.ofMinutes(5), Faults.every(Duration.ofSeconds(10), () -> System.out.println(

@@ -26,22 +26,16 @@ class HeapPressureFaultIT {
             + "sum by (pod) (jvm_memory_max_bytes{area=\"heap\",pod=\"node-3\"}) or "
             + "label_replace(sum by (pod) (rate(jvm_gc_collection_seconds_sum{pod=\"node-3\"}[5m])), \"q\", \"gc\", \"pod\", \".*\")";
 
-    /** The fault: node-3 is rolled out with a small heap, most of it taken by the log cleaner's buffer. */
-    static void restartWithSmallHeap(AlertProofRig rig) {
-        rig.cluster().stopNode(3);
-        useSmallHeap(rig.cluster());
-        rig.cluster().startNode(3);
-    }
-
-    /** For node-3's next start (it is stopped): 256 MiB of heap, 200 MiB of it the log cleaner's buffer. */
-    static void useSmallHeap(KafkaCluster c) {
-        useSmallHeap(c, 200);
-    }
-
-    /** As above, with {@code dedupeMib} of the 256 MiB taken by the log cleaner's buffer. */
-    static void useSmallHeap(KafkaCluster c, int dedupeMib) {
+    /**
+     * The fault: node-3 is rolled out with a 256 MiB heap, {@code dedupeMib} of it taken by the log cleaner's
+     * buffer.
+     */
+    static void restartWithSmallHeap(AlertProofRig rig, int dedupeMib) {
+        KafkaCluster c = rig.cluster();
+        c.stopNode(3);
         c.setNodeProperty(3, "log.cleaner.dedupe.buffer.size", Long.toString(dedupeMib * 1024L * 1024));
         c.setNodeJvmOptions(3, List.of("-Xms256m", "-Xmx256m"));
+        c.startNode(3);
     }
 
     /** The repair, as an operator would: node-3 is rolled out again with its normal heap and settings. */
@@ -71,7 +65,7 @@ class HeapPressureFaultIT {
             ProduceFlood[] flood = new ProduceFlood[1];
             try {
                 heap.inject(() -> {
-                    restartWithSmallHeap(rig);
+                    restartWithSmallHeap(rig, 200);
                     flood[0] = new ProduceFlood(w, "bw-heap", 12, 16 * 1024, "1", "none");
                 });
                 heap.awaitFiring(Duration.ofMinutes(4), Faults.every(Duration.ofSeconds(10), () -> System.out.println(

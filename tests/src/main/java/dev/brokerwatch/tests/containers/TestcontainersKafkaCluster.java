@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -37,6 +38,7 @@ import dev.brokerwatch.tests.harness.KafkaCluster;
 import dev.brokerwatch.tests.harness.KafkaClusterSettings;
 import dev.brokerwatch.tests.harness.KafkaDistribution;
 import dev.brokerwatch.tests.harness.KafkaNode;
+import dev.brokerwatch.tests.harness.TlsListener;
 import dev.brokerwatch.tests.harness.KafkaVersion;
 import dev.brokerwatch.tests.harness.LoopbackPorts;
 import dev.brokerwatch.tests.harness.Workload;
@@ -110,6 +112,7 @@ public final class TestcontainersKafkaCluster implements KafkaCluster {
     private final Path dir;
     private final String clusterId;
     private final Map<Integer, ContainerKafkaNode> nodes;
+    private final Map<Integer, Map<String, TlsListener>> tlsListeners = new LinkedHashMap<>();
     private final Duration startupTimeout;
     private final Duration teardownGrace;
     private boolean started;
@@ -165,8 +168,29 @@ public final class TestcontainersKafkaCluster implements KafkaCluster {
             props.putAll(b.properties);
             props.putAll(b.nodeProperties.getOrDefault(node.id(), Map.of()));
             props.entrySet().removeIf(e -> e.getValue() == null);
+            for (Map.Entry<String, Integer> tls : b.tlsListeners.getOrDefault(node.id(), Map.of()).entrySet()) {
+                if (!node.isBroker()) {
+                    throw new IllegalArgumentException("a TLS listener needs a broker: " + node.name() + " is "
+                            + node.roles());
+                }
+                Path keystore = node.dir().resolve("tls-" + tls.getKey().toLowerCase(Locale.ROOT) + ".p12");
+                TlsListener listener = TlsListener.create(tls.getKey(), LoopbackPorts.freePort(), keystore,
+                        tls.getValue());
+                listener.addTo(props, NODE_DIR + "/" + keystore.getFileName());
+                tlsListeners.computeIfAbsent(node.id(), k -> new LinkedHashMap<>()).put(tls.getKey(), listener);
+            }
             node.setProperties(props);
         }
+    }
+
+    @Override
+    public TlsListener tlsListener(int nodeId, String name) {
+        TlsListener l = tlsListeners.getOrDefault(nodeId, Map.of()).get(name);
+        if (l == null) {
+            throw new IllegalArgumentException("node-" + nodeId + " has no TLS listener " + name + ": "
+                    + tlsListeners.getOrDefault(nodeId, Map.of()).keySet());
+        }
+        return l;
     }
 
     public static Builder builder(String testName) {
@@ -589,6 +613,7 @@ public final class TestcontainersKafkaCluster implements KafkaCluster {
         private final Map<Integer, List<String>> nodeJvmOptions = new LinkedHashMap<>();
         private final Map<String, String> properties = new LinkedHashMap<>();
         private final Map<Integer, Map<String, String>> nodeProperties = new LinkedHashMap<>();
+        private final Map<Integer, Map<String, Integer>> tlsListeners = new LinkedHashMap<>();
         private final Map<String, ContainerAgent> agents = new LinkedHashMap<>();
         private Duration startupTimeout = Duration.ofSeconds(120);
         private Duration stopTimeout = Duration.ofSeconds(30);
@@ -662,6 +687,12 @@ public final class TestcontainersKafkaCluster implements KafkaCluster {
 
         public Builder nodeProperty(int nodeId, String key, String value) {
             nodeProperties.computeIfAbsent(nodeId, k -> new LinkedHashMap<>()).put(key, value);
+            return this;
+        }
+
+        @Override
+        public Builder tlsListener(int nodeId, String name, int rsaKeyBits) {
+            tlsListeners.computeIfAbsent(nodeId, k -> new LinkedHashMap<>()).put(TlsListener.checkName(name), rsaKeyBits);
             return this;
         }
 

@@ -38,6 +38,9 @@ public interface KafkaCluster extends AutoCloseable {
     /** The loopback port of the agent registered under {@code agentName} on node {@code nodeId}. */
     int agentPort(int nodeId, String agentName);
 
+    /** The TLS listener {@code name} added to node {@code nodeId} by {@code tlsListener(...)} of the builder. */
+    TlsListener tlsListener(int nodeId, String name);
+
     /** Every broker's {@code 127.0.0.1:port}, comma-separated. */
     String bootstrapServers();
 

@@ -21,4 +21,11 @@ public interface KafkaClusterSettings<B extends KafkaClusterSettings<B>> {
 
     /** A JVM option of one node. */
     B nodeJvmOption(int nodeId, String option);
+
+    /**
+     * An extra listener {@code name} (security protocol SSL) on broker node {@code nodeId}, with a self-signed
+     * RSA key of {@code rsaKeyBits}; not advertised. Its port and client context: {@link KafkaCluster#tlsListener}.
+     * Per-listener settings go through {@link #nodeProperty}, e.g. {@code listener.name.tls.num.network.threads}.
+     */
+    B tlsListener(int nodeId, String name, int rsaKeyBits);
 }

@@ -441,6 +441,12 @@ public final class AlertProofRig implements AutoCloseable {
             return this;
         }
 
+        /** A TLS listener on one broker ({@code KafkaClusterSettings#tlsListener}); {@code cluster().tlsListener(..)}. */
+        public Builder tlsListener(int nodeId, String name, int rsaKeyBits) {
+            settings.add(b -> b.tlsListener(nodeId, name, rsaKeyBits));
+            return this;
+        }
+
         /**
          * Anything else of a local-JVM cluster (paths on this machine, ...); a rig with this customizer refuses
          * the other backend, naming {@code why}.

@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -168,16 +167,13 @@ public final class TestcontainersKafkaCluster implements KafkaCluster {
             props.putAll(b.properties);
             props.putAll(b.nodeProperties.getOrDefault(node.id(), Map.of()));
             props.entrySet().removeIf(e -> e.getValue() == null);
-            for (Map.Entry<String, Integer> tls : b.tlsListeners.getOrDefault(node.id(), Map.of()).entrySet()) {
+            Map<String, Integer> tls = b.tlsListeners.getOrDefault(node.id(), Map.of());
+            if (!tls.isEmpty()) {
                 if (!node.isBroker()) {
                     throw new IllegalArgumentException("a TLS listener needs a broker: " + node.name() + " is "
                             + node.roles());
                 }
-                Path keystore = node.dir().resolve("tls-" + tls.getKey().toLowerCase(Locale.ROOT) + ".p12");
-                TlsListener listener = TlsListener.create(tls.getKey(), LoopbackPorts.freePort(), keystore,
-                        tls.getValue());
-                listener.addTo(props, NODE_DIR + "/" + keystore.getFileName());
-                tlsListeners.computeIfAbsent(node.id(), k -> new LinkedHashMap<>()).put(tls.getKey(), listener);
+                tlsListeners.put(node.id(), TlsListener.addAll(tls, node.dir(), props, k -> NODE_DIR + "/" + k.getFileName()));
             }
             node.setProperties(props);
         }
@@ -185,12 +181,7 @@ public final class TestcontainersKafkaCluster implements KafkaCluster {
 
     @Override
     public TlsListener tlsListener(int nodeId, String name) {
-        TlsListener l = tlsListeners.getOrDefault(nodeId, Map.of()).get(name);
-        if (l == null) {
-            throw new IllegalArgumentException("node-" + nodeId + " has no TLS listener " + name + ": "
-                    + tlsListeners.getOrDefault(nodeId, Map.of()).keySet());
-        }
-        return l;
+        return TlsListener.of(tlsListeners, nodeId, name);
     }
 
     public static Builder builder(String testName) {

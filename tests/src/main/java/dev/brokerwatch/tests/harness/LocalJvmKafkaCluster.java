@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -112,16 +111,13 @@ public final class LocalJvmKafkaCluster implements KafkaCluster {
             props.putAll(b.properties);
             props.putAll(b.nodeProperties.getOrDefault(node.id(), Map.of()));
             props.entrySet().removeIf(e -> e.getValue() == null);
-            for (Map.Entry<String, Integer> tls : b.tlsListeners.getOrDefault(node.id(), Map.of()).entrySet()) {
+            Map<String, Integer> tls = b.tlsListeners.getOrDefault(node.id(), Map.of());
+            if (!tls.isEmpty()) {
                 if (!node.isBroker()) {
                     throw new IllegalArgumentException("a TLS listener needs a broker: " + node.name() + " is "
                             + node.roles());
                 }
-                Path keystore = node.dir().resolve("tls-" + tls.getKey().toLowerCase(Locale.ROOT) + ".p12");
-                TlsListener listener = TlsListener.create(tls.getKey(), LoopbackPorts.freePort(), keystore,
-                        tls.getValue());
-                listener.addTo(props, keystore.toAbsolutePath().toString());
-                tlsListeners.computeIfAbsent(node.id(), k -> new LinkedHashMap<>()).put(tls.getKey(), listener);
+                tlsListeners.put(node.id(), TlsListener.addAll(tls, node.dir(), props, k -> k.toAbsolutePath().toString()));
             }
             node.setProperties(props);
         }
@@ -129,12 +125,7 @@ public final class LocalJvmKafkaCluster implements KafkaCluster {
 
     @Override
     public TlsListener tlsListener(int nodeId, String name) {
-        TlsListener l = tlsListeners.getOrDefault(nodeId, Map.of()).get(name);
-        if (l == null) {
-            throw new IllegalArgumentException("node-" + nodeId + " has no TLS listener " + name + ": "
-                    + tlsListeners.getOrDefault(nodeId, Map.of()).keySet());
-        }
-        return l;
+        return TlsListener.of(tlsListeners, nodeId, name);
     }
 
     public static Builder builder(String testName) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
@@ -94,8 +95,34 @@ public record TlsListener(String name, int port, Path keystore, String password)
         return p;
     }
 
+    /**
+     * Creates the listeners {@code specs} (name to RSA key bits) of one broker, with their keystores in
+     * {@code nodeDir}, and adds them to its properties; {@code brokerPath} says where the broker sees a keystore.
+     */
+    public static Map<String, TlsListener> addAll(Map<String, Integer> specs, Path nodeDir, Map<String, String> props,
+            Function<Path, String> brokerPath) {
+        Map<String, TlsListener> created = new LinkedHashMap<>();
+        specs.forEach((name, bits) -> {
+            Path keystore = nodeDir.resolve("tls-" + name.toLowerCase(Locale.ROOT) + ".p12");
+            TlsListener listener = create(name, LoopbackPorts.freePort(), keystore, bits);
+            listener.addTo(props, brokerPath.apply(keystore));
+            created.put(name, listener);
+        });
+        return created;
+    }
+
+    /** Listener {@code name} of node {@code nodeId} among a cluster's (node id to name to listener). */
+    public static TlsListener of(Map<Integer, Map<String, TlsListener>> byNode, int nodeId, String name) {
+        TlsListener l = byNode.getOrDefault(nodeId, Map.of()).get(name);
+        if (l == null) {
+            throw new IllegalArgumentException("node-" + nodeId + " has no TLS listener " + name + ": "
+                    + byNode.getOrDefault(nodeId, Map.of()).keySet());
+        }
+        return l;
+    }
+
     /** Adds this listener to a node's {@code listeners} and {@code listener.security.protocol.map}. */
-    public void addTo(Map<String, String> props, String keystoreLocation) {
+    private void addTo(Map<String, String> props, String keystoreLocation) {
         props.merge("listeners", listenerEntry(), (a, b) -> a + "," + b);
         props.merge("listener.security.protocol.map", name + ":SSL", (a, b) -> a + "," + b);
         props.putAll(serverProperties(keystoreLocation));

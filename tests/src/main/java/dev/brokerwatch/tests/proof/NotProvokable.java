@@ -27,7 +27,8 @@ public final class NotProvokable {
                 + "KafkaLogSizeNearCapacity is proven live by the log-dir-full scenario");
         m.put("KafkaConsumerGroupLagHigh", "reads kafka_consumergroup_lag from kafka_exporter (a Go program, "
                 + "not on Maven Central nor in Debian), which does not run here; brokers export no per-group lag "
-                + "MBean. The consumer-group-stops scenario is therefore not run on this machine");
+                + "MBean, and Debian's one lag checker, burrow 1.2.1, serves lag over its own HTTP API rather than "
+                + "as Prometheus series. The consumer-group-stops scenario is therefore not run on this machine");
         m.put("KafkaMultipleActiveControllers", "a split brain that KRaft prevents: a quorum leader that stops "
                 + "receiving fetches from a majority resigns within 1.5 x controller.quorum.fetch.timeout.ms "
                 + "(check-quorum, KAFKA-15489, since 3.7), and a paused or isolated old leader cannot be "
@@ -39,15 +40,8 @@ public final class NotProvokable {
         REASONS = Collections.unmodifiableMap(m);
     }
 
-    private static final Map<String, String> NOT_PROVEN_HERE = Map.of(
-            "KafkaNetworkProcessorIdleLow", "provokable in principle, not on this 2-core machine yet: with one network "
-                    + "thread on a broker-only node, 32 producers of one 64-byte record per request left "
-                    + "NetworkProcessorAvgIdlePercent at 0.34-0.36 with the broker at nice 19 (the load generator "
-                    + "shares the two CPUs), 0.55-0.81 with the broker held to 0.2 CPU by a cgroup (throttled time "
-                    + "inside the processor's poll counts as idle), and a storm of 16 clients connecting, asking "
-                    + "ApiVersions and resetting (about 13,000 connections/s) at 0.81-0.94; threshold 0.3 "
-                    + "(NetworkProcessorSaturationFaultIT). On combined nodes the gauge shows the controller's "
-                    + "processors (stays 0.98-1.0 under load)");
+    /** Alerts whose scenario exists but has not made them fire on a 2-CPU machine yet: none at present. */
+    private static final Map<String, String> NOT_PROVEN_HERE = Map.of();
 
     private NotProvokable() {}
 

@@ -227,6 +227,11 @@ public final class AlertProofRig implements AutoCloseable {
             return scenario;
         }
 
+        /** The names of the alerts this fault expects. */
+        public List<String> alertNames() {
+            return expected.stream().map(Expectation::alert).distinct().toList();
+        }
+
         /** Runs the fault and starts the clock (just before it runs). */
         public Fault inject(Runnable fault) {
             injectedAt = System.nanoTime();

@@ -29,7 +29,6 @@ class BrokerRestartFaultIT {
             w.createTopic("bw-strict", 3, 3, Map.of("min.insync.replicas", "3"));
             try (Workload.ContinuousLoad load = w.startContinuous("bw-orders", "bw-orders-group", 100, 200,
                     Duration.ofMinutes(12))) {
-                Faults.settle(rig);
                 AlertProofRig.Fault stop = rig.fault(SCENARIO,
                         Expectation.of("KafkaBrokerDown", "job", "kafka", "namespace", AlertProofRig.NAMESPACE, "pod", "node-3"),
                         Expectation.of("KafkaUnderReplicatedPartitions", "namespace", AlertProofRig.NAMESPACE),
@@ -37,6 +36,7 @@ class BrokerRestartFaultIT {
                         Expectation.of("KafkaFencedBrokers", "namespace", AlertProofRig.NAMESPACE));
                 AlertProofRig.Fault elections = rig.fault(SCENARIO,
                         Expectation.of("KafkaLeaderElectionsFrequent", "namespace", AlertProofRig.NAMESPACE));
+                Faults.settleBefore(rig, stop, elections);
                 elections.injectedNow();
                 stop.inject(() -> rig.cluster().stopNode(3));
                 Faults.trace(rig, "after stop");

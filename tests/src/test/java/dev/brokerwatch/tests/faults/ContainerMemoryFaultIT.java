@@ -32,10 +32,10 @@ class ContainerMemoryFaultIT {
                 rig.cluster().stopNode(3);
                 n3.setCommandPrefix(cgroup.wrapper());
                 rig.cluster().startNode(3);
-                Faults.settle(rig);
                 AlertProofRig.Fault f = rig.fault("memory-limit-at-rss",
                         Expectation.of("KafkaContainerMemoryNearLimit", "namespace", AlertProofRig.NAMESPACE, "pod", "node-3"),
                         Expectation.of("KafkaContainerOomImminent", "namespace", AlertProofRig.NAMESPACE, "pod", "node-3"));
+                Faults.settleBefore(rig, f);
                 try {
                     f.inject(() -> cgroup.limit(((long) (cgroup.rss() * 1.03) + 4095) / 4096 * 4096));
                     f.awaitFiring(Duration.ofMinutes(2));

@@ -18,9 +18,9 @@ class ControllerRestartsFaultIT {
     @Timeout(1500)
     void repeatedQuorumLeaderCrashesFireElectionsFrequent() {
         try (AlertProofRig rig = AlertProofRig.builder("ControllerRestartsFaultIT").start()) {
-            Faults.settle(rig);
             AlertProofRig.Fault f = rig.fault("quorum-leader-crash-loop",
                     Expectation.of("KafkaMetadataQuorumElectionsFrequent", "namespace", AlertProofRig.NAMESPACE));
+            Faults.settleBefore(rig, f);
             f.injectedNow();
             for (int i = 0; i < 4; i++) {
                 int leader = Faults.quorumLeader(rig);

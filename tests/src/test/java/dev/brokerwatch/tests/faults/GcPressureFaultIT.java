@@ -36,9 +36,9 @@ class GcPressureFaultIT {
                 Workload w = rig.cluster().workload()) {
             Faults.createAssignedTopic(w, "bw-gc", Map.of(0, List.of(3, 1, 2), 1, List.of(3, 2, 1),
                     2, List.of(3, 1, 2)), Map.of("retention.bytes", "8388608", "segment.bytes", "4194304"));
-            Faults.settle(rig);
             AlertProofRig.Fault gc = rig.fault("large-records-on-a-small-heap",
                     Expectation.of("KafkaBrokerGcTimeHigh", "namespace", AlertProofRig.NAMESPACE, "pod", "node-3"));
+            Faults.settleBefore(rig, gc);
             ProduceFlood[] flood = new ProduceFlood[1];
             try {
                 gc.inject(() -> {

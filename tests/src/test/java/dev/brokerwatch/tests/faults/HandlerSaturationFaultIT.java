@@ -36,9 +36,9 @@ class HandlerSaturationFaultIT {
             Faults.createAssignedTopic(w, "bw-sync", Map.of(0, List.of(4, 2, 3), 1, List.of(4, 3, 2),
                     2, List.of(4, 2, 3), 3, List.of(4, 3, 2)), Map.of("flush.messages", "1",
                     "retention.bytes", "4194304", "segment.bytes", "1048576"));
-            Faults.settle(rig);
             AlertProofRig.Fault f = rig.fault("produce-flood-sync-flush",
                     Expectation.of("KafkaRequestHandlerIdleLow", "namespace", AlertProofRig.NAMESPACE, "pod", "node-4"));
+            Faults.settleBefore(rig, f);
             ProduceFlood[] flood = new ProduceFlood[1];
             try {
                 f.inject(() -> flood[0] = new ProduceFlood(w, "bw-sync", 16, 512, "all", "none"));

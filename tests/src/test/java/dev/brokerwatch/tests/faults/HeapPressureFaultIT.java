@@ -59,9 +59,9 @@ class HeapPressureFaultIT {
         try (AlertProofRig rig = AlertProofRig.builder("HeapPressureFaultIT").start();
                 Workload w = rig.cluster().workload()) {
             createTopic(w);
-            Faults.settle(rig);
             AlertProofRig.Fault heap = rig.fault("small-heap-under-load",
                     Expectation.of("KafkaBrokerHeapUsageHigh", "namespace", AlertProofRig.NAMESPACE, "pod", "node-3"));
+            Faults.settleBefore(rig, heap);
             ProduceFlood[] flood = new ProduceFlood[1];
             try {
                 heap.inject(() -> {

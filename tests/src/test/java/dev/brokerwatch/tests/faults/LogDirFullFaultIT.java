@@ -49,10 +49,9 @@ class LogDirFullFaultIT {
                         Map.of("segment.bytes", "4194304", "retention.ms", "-1"));
                 w.admin().alterReplicaLogDirs(Map.of(new TopicPartitionReplica(TOPIC, 0, 3), fs.dir().toString()))
                         .all().get(30, TimeUnit.SECONDS);
-                Faults.settle(rig);
-
                 AlertProofRig.Fault nearFull = rig.fault("log-dir-filling",
                         Expectation.of("KafkaLogSizeNearCapacity", "namespace", AlertProofRig.NAMESPACE, "pod", "node-3"));
+                Faults.settleBefore(rig, nearFull);
                 nearFull.inject(() -> fill(w, fs, (long) (ProofParams.DISK_CAPACITY_BYTES * 0.9)));
                 nearFull.awaitFiring(Duration.ofMinutes(2));
                 nearFull.repair(() -> deleteAllRecords(w));

@@ -35,9 +35,9 @@ class NetworkProcessorSaturationFaultIT {
                 .nodeProperty(3, "listener.name.tls.num.network.threads", "1")
                 .start()) {
             TlsListener tls = rig.cluster().tlsListener(3, "TLS");
-            Faults.settle(rig);
             AlertProofRig.Fault f = rig.fault("tls-handshake-storm", Expectation.of("KafkaNetworkProcessorIdleLow",
                     "namespace", AlertProofRig.NAMESPACE, "pod", "node-3", "listener", "TLS"));
+            Faults.settleBefore(rig, f);
             TlsHandshakeStorm[] storm = new TlsHandshakeStorm[1];
             try {
                 f.inject(() -> storm[0] = new TlsHandshakeStorm(tls, 4));

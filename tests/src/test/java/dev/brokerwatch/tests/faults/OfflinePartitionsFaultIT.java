@@ -20,9 +20,9 @@ class OfflinePartitionsFaultIT {
                 Workload w = rig.cluster().workload()) {
             Faults.createAssignedTopic(w, "bw-single", Map.of(0, List.of(3), 1, List.of(3)), Map.of());
             w.produce("bw-single", 100, 100);
-            Faults.settle(rig);
             AlertProofRig.Fault f = rig.fault("rf1-replica-down",
                     Expectation.of("KafkaOfflinePartitions", "namespace", AlertProofRig.NAMESPACE));
+            Faults.settleBefore(rig, f);
             f.inject(() -> rig.cluster().stopNode(3));
             f.awaitFiring(Duration.ofMinutes(2));
             f.repair(() -> rig.cluster().startNode(3));

@@ -32,9 +32,9 @@ class ProduceLatencyFaultIT {
             int follower = 3;
             try (Workload.ContinuousLoad load = w.startContinuous("bw-acks-all", "bw-acks-all-group", 5, 200,
                     Duration.ofMinutes(15))) {
-                Faults.settle(rig);
                 AlertProofRig.Fault f = rig.fault("acks-all-hanging-follower",
                         Expectation.of("KafkaProduceLatencyHigh", "namespace", AlertProofRig.NAMESPACE, "pod", "node-4"));
+                Faults.settleBefore(rig, f);
                 f.injectedNow();
                 boolean[] paused = {false};
                 try {

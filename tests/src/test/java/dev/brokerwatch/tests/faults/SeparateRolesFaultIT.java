@@ -26,11 +26,11 @@ class SeparateRolesFaultIT {
             w.createTopic("bw-orders", 6, 3, Map.of("min.insync.replicas", "2"));
             try (Workload.ContinuousLoad load = w.startContinuous("bw-orders", "bw-orders-group", 50, 200,
                     Duration.ofMinutes(10))) {
-                Faults.settle(rig);
                 AlertProofRig.Fault broker = rig.fault("broker-restart",
                         Expectation.of("KafkaBrokerDown", "namespace", AlertProofRig.NAMESPACE, "pod", "node-6"),
                         Expectation.of("KafkaUnderReplicatedPartitions", "namespace", AlertProofRig.NAMESPACE),
                         Expectation.of("KafkaFencedBrokers", "namespace", AlertProofRig.NAMESPACE));
+                Faults.settleBefore(rig, broker);
                 broker.inject(() -> rig.cluster().stopNode(6));
                 broker.awaitFiring(Duration.ofMinutes(2));
                 broker.repair(() -> rig.cluster().startNode(6));

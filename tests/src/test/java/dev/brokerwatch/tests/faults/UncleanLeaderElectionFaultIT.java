@@ -26,9 +26,9 @@ class UncleanLeaderElectionFaultIT {
             Faults.createAssignedTopic(w, "bw-unclean", Map.of(0, List.of(3, 2)),
                     Map.of("unclean.leader.election.enable", "true", "min.insync.replicas", "1"));
             w.produce("bw-unclean", 100, 100);
-            Faults.settle(rig);
             AlertProofRig.Fault f = rig.fault("unclean-leader-election",
                     Expectation.of("KafkaUncleanLeaderElection", "namespace", AlertProofRig.NAMESPACE));
+            Faults.settleBefore(rig, f);
             f.inject(() -> {
                 rig.cluster().stopNode(2);
                 w.produce("bw-unclean", 100, 100);   // only node-3 has these

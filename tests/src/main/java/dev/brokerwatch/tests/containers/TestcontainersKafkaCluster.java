@@ -167,14 +167,8 @@ public final class TestcontainersKafkaCluster implements KafkaCluster {
             props.putAll(b.properties);
             props.putAll(b.nodeProperties.getOrDefault(node.id(), Map.of()));
             props.entrySet().removeIf(e -> e.getValue() == null);
-            Map<String, Integer> tls = b.tlsListeners.getOrDefault(node.id(), Map.of());
-            if (!tls.isEmpty()) {
-                if (!node.isBroker()) {
-                    throw new IllegalArgumentException("a TLS listener needs a broker: " + node.name() + " is "
-                            + node.roles());
-                }
-                tlsListeners.put(node.id(), TlsListener.addAll(tls, node.dir(), props, k -> NODE_DIR + "/" + k.getFileName()));
-            }
+            tlsListeners.put(node.id(), TlsListener.addAll(node.name(), node.isBroker(),
+                    b.tlsListeners.getOrDefault(node.id(), Map.of()), node.dir(), props, k -> NODE_DIR + "/" + k.getFileName()));
             node.setProperties(props);
         }
     }

@@ -111,14 +111,8 @@ public final class LocalJvmKafkaCluster implements KafkaCluster {
             props.putAll(b.properties);
             props.putAll(b.nodeProperties.getOrDefault(node.id(), Map.of()));
             props.entrySet().removeIf(e -> e.getValue() == null);
-            Map<String, Integer> tls = b.tlsListeners.getOrDefault(node.id(), Map.of());
-            if (!tls.isEmpty()) {
-                if (!node.isBroker()) {
-                    throw new IllegalArgumentException("a TLS listener needs a broker: " + node.name() + " is "
-                            + node.roles());
-                }
-                tlsListeners.put(node.id(), TlsListener.addAll(tls, node.dir(), props, k -> k.toAbsolutePath().toString()));
-            }
+            tlsListeners.put(node.id(), TlsListener.addAll(node.name(), node.isBroker(),
+                    b.tlsListeners.getOrDefault(node.id(), Map.of()), node.dir(), props, k -> k.toAbsolutePath().toString()));
             node.setProperties(props);
         }
     }

@@ -96,11 +96,15 @@ public record TlsListener(String name, int port, Path keystore, String password)
     }
 
     /**
-     * Creates the listeners {@code specs} (name to RSA key bits) of one broker, with their keystores in
+     * Creates the listeners {@code specs} (name to RSA key bits) of one node, with their keystores in
      * {@code nodeDir}, and adds them to its properties; {@code brokerPath} says where the broker sees a keystore.
+     * Only a broker can have one.
      */
-    public static Map<String, TlsListener> addAll(Map<String, Integer> specs, Path nodeDir, Map<String, String> props,
-            Function<Path, String> brokerPath) {
+    public static Map<String, TlsListener> addAll(String nodeName, boolean broker, Map<String, Integer> specs,
+            Path nodeDir, Map<String, String> props, Function<Path, String> brokerPath) {
+        if (!specs.isEmpty() && !broker) {
+            throw new IllegalArgumentException("a TLS listener needs a broker: " + nodeName + " has no broker role");
+        }
         Map<String, TlsListener> created = new LinkedHashMap<>();
         specs.forEach((name, bits) -> {
             Path keystore = nodeDir.resolve("tls-" + name.toLowerCase(Locale.ROOT) + ".p12");

@@ -50,9 +50,9 @@ class BrokerRestartFaultIT {
                 // A stopped broker leaves the ISRs through the controller (its controlled shutdown; the
                 // leaders' IsrShrinksPerSec stays 0). A hung one is dropped by the partition leaders
                 // themselves after replica.lag.time.max.ms, before its session times out: an ISR shrink.
-                Faults.settle(rig, "KafkaIsrShrinking");
                 AlertProofRig.Fault hang = rig.fault("broker-hang",
                         Expectation.of("KafkaIsrShrinking", "namespace", AlertProofRig.NAMESPACE));
+                Faults.settleBefore(rig, hang);
                 hang.inject(() -> rig.cluster().pauseNode(3));
                 try {
                     hang.awaitFiring(Duration.ofMinutes(2));

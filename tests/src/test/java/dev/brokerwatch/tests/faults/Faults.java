@@ -1,6 +1,7 @@
 package dev.brokerwatch.tests.faults;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,7 @@ final class Faults {
 
     /** {@link #settle(AlertProofRig, String...)} on the alerts the faults expect. */
     static void settleBefore(AlertProofRig rig, AlertProofRig.Fault... faults) {
-        settle(rig, java.util.Arrays.stream(faults).flatMap(f -> f.alertNames().stream()).distinct()
+        settle(rig, Arrays.stream(faults).flatMap(f -> f.alertNames().stream()).distinct()
                 .toArray(String[]::new));
     }
 

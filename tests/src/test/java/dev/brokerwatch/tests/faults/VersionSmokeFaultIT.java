@@ -32,9 +32,9 @@ class VersionSmokeFaultIT {
                 Workload w = rig.cluster().workload()) {
             w.createTopic("bw-orders", 3, 3, Map.of("min.insync.replicas", "2"));
             w.produce("bw-orders", 300, 100);
-            Faults.settle(rig, "KafkaUnderReplicatedPartitions");
             AlertProofRig.Fault f = rig.fault("broker-restart (smoke)",
                     Expectation.of("KafkaUnderReplicatedPartitions", "namespace", AlertProofRig.NAMESPACE));
+            Faults.settleBefore(rig, f);
             f.inject(() -> rig.cluster().stopNode(3));
             f.awaitFiring(Duration.ofMinutes(2));
             f.repair(() -> rig.cluster().startNode(3));

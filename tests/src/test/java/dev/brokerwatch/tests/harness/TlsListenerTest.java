@@ -65,7 +65,7 @@ class TlsListenerTest {
                 "listeners", "PLAINTEXT://127.0.0.1:9092",
                 "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"));
 
-        Map<String, TlsListener> added = TlsListener.addAll(Map.of("TLS", 2048), tmp, props,
+        Map<String, TlsListener> added = TlsListener.addAll("node-1", true, Map.of("TLS", 2048), tmp, props,
                 k -> "/inside/" + k.getFileName());
 
         TlsListener tls = added.get("TLS");

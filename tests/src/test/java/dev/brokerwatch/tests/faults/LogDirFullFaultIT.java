@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.RecordsToDelete;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionReplica;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,8 +49,7 @@ class LogDirFullFaultIT {
                     Workload w = rig.cluster().workload()) {
                 Faults.createAssignedTopic(w, TOPIC, Map.of(0, List.of(3)),
                         Map.of("segment.bytes", "4194304", "retention.ms", "-1"));
-                w.admin().alterReplicaLogDirs(Map.of(new TopicPartitionReplica(TOPIC, 0, 3), fs.dir().toString()))
-                        .all().get(30, TimeUnit.SECONDS);
+                moveReplica(w, new TopicPartitionReplica(TOPIC, 0, 3), fs.dir().toString());
                 AlertProofRig.Fault nearFull = rig.fault("log-dir-filling",
                         Expectation.of("KafkaLogSizeNearCapacity", "namespace", AlertProofRig.NAMESPACE, "pod", "node-3"));
                 Faults.settleBefore(rig, nearFull);
@@ -74,6 +75,25 @@ class LogDirFullFaultIT {
     }
 
     /** Produces 64 KiB records (acks=1) until {@code used} bytes are used on the file system, or it is full. */
+    /**
+     * Moves the replica to {@code dir}. A broker learns of a new partition from the metadata log a moment after
+     * the topic is created; until then (seen on 3.9.2) it answers UNKNOWN_TOPIC_OR_PARTITION, so ask again.
+     */
+    private static void moveReplica(Workload w, TopicPartitionReplica replica, String dir) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                w.admin().alterReplicaLogDirs(Map.of(replica, dir)).all().get(30, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot move " + replica + " to " + dir, e.getCause());
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
     private static void fill(Workload w, SmallFileSystem fs, long used) {
         var p = w.producerProperties();
         p.put(ProducerConfig.ACKS_CONFIG, "1");

@@ -74,7 +74,6 @@ class LogDirFullFaultIT {
         }
     }
 
-    /** Produces 64 KiB records (acks=1) until {@code used} bytes are used on the file system, or it is full. */
     /**
      * Moves the replica to {@code dir}. A broker learns of a new partition from the metadata log a moment after
      * the topic is created; until then (seen on 3.9.2) it answers UNKNOWN_TOPIC_OR_PARTITION, so ask again.
@@ -94,6 +93,7 @@ class LogDirFullFaultIT {
         }
     }
 
+    /** Produces 64 KiB records (acks=1) until {@code used} bytes are used on the file system, or it is full. */
     private static void fill(Workload w, SmallFileSystem fs, long used) {
         var p = w.producerProperties();
         p.put(ProducerConfig.ACKS_CONFIG, "1");

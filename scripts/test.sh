@@ -6,10 +6,16 @@
 # Grafana's schema from the npm registry. Unit tests, golden files, promtool on every emitted file, live
 # Kafka brokers with the agent, a real Prometheus, the live alert proof's default subset, Kafka in containers.
 #
+# At the end it prints how long each test class (each live scenario) took, and fails when the whole run,
+# installs included, took longer than its budget: BROKERWATCH_TEST_BUDGET_MINUTES, default 80, ten minutes
+# under CI's hard limit of 90, so that a suite that creeps up is noticed before CI stops landing.
+#
 #   scripts/test.sh                                 everything
 #   scripts/test.sh -pl rules-dsl,compiler -am      extra arguments go to Maven
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+STARTED=$(date +%s)
+BUDGET_MINUTES=${BROKERWATCH_TEST_BUDGET_MINUTES:-80}
 
 SUDO=""
 if [[ "$(id -u)" != 0 ]]; then
@@ -27,4 +33,15 @@ trap '$SUDO scripts/docker-engine.sh stop' EXIT
 eval "$(scripts/docker-engine.sh env)"
 $SUDO scripts/docker-engine.sh image
 
-mvn -B -ntp verify -Ptestcontainers "$@"
+rc=0
+mvn -B -ntp verify -Ptestcontainers "$@" || rc=$?
+
+scripts/test-timings.sh --top 40 || true
+ELAPSED=$(( $(date +%s) - STARTED ))
+printf 'test.sh: wall time %dm%02ds (budget %d minutes), Maven exit code %d\n' \
+  $((ELAPSED / 60)) $((ELAPSED % 60)) "$BUDGET_MINUTES" "$rc"
+if [[ "$rc" == 0 && "$ELAPSED" -gt $((BUDGET_MINUTES * 60)) ]]; then
+  echo "test.sh: the suite took longer than its budget of $BUDGET_MINUTES minutes: make it faster before adding to it" >&2
+  exit 1
+fi
+exit "$rc"

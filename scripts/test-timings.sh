@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Prints how long each test class took (the live scenarios first), from the Surefire and Failsafe reports of the
+# last build, slowest first, and the sum per module.
+#
+#   scripts/test-timings.sh            every module's reports
+#   scripts/test-timings.sh --top 15   only the 15 slowest classes
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+TOP=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --top) TOP="$2"; shift 2 ;;
+    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "test-timings: unknown argument: $1 (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+rows=$(
+  for report in */target/surefire-reports/TEST-*.xml */target/failsafe-reports/TEST-*.xml; do
+    [[ -f "$report" ]] || continue
+    module=${report%%/*}
+    kind=unit; [[ "$report" == *failsafe-reports* ]] && kind=it
+    # the testsuite element's own name and time attributes (the first ones in the file)
+    head -c 4096 "$report" | tr '\n' ' ' | grep -o '<testsuite [^>]*>' | head -1 \
+      | sed -E 's/.* name="([^"]*)".* time="([^"]*)".*/\2 \1/' \
+      | awk -v m="$module" -v k="$kind" '{ gsub(",", "", $1); printf "%10.1f  %-9s %-4s %s\n", $1, m, k, $2 }'
+  done | sort -rn
+)
+if [[ -z "$rows" ]]; then
+  echo "test-timings: no test reports found (run the tests first)"
+  exit 0
+fi
+echo "seconds     module    kind class"
+if [[ "$TOP" -gt 0 ]]; then echo "$rows" | head -n "$TOP"; else echo "$rows"; fi
+echo "$rows" | awk '{ s[$2" "$3] += $1; t += $1 } END { for (k in s) printf "%10.1f  %s (sum)\n", s[k], k; printf "%10.1f  all test classes (sum; the build runs them one after another)\n", t }' | sort -rn

@@ -5,6 +5,7 @@ import dev.brokerwatch.dsl.compile.CompileResult;
 import dev.brokerwatch.dsl.compile.Frontend;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
+import dev.brokerwatch.dsl.resolve.BuiltinPack;
 import dev.brokerwatch.dsl.resolve.SourceLoader;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class SourceOptions {
         }
         CompileResult result = files.isEmpty()
                 ? Frontend.run(EmbeddedPack.ROOTS, EmbeddedPack.loader(), overrides)
-                : Frontend.run(files, SourceLoader.fileSystem(), overrides);
+                : Frontend.run(files, BuiltinPack.over(SourceLoader.fileSystem(), EmbeddedPack.loader()), overrides);
         if (!result.usageErrors().isEmpty()) {
             result.usageErrors().forEach(e -> err.println("brokerwatch: " + e));
             return null;

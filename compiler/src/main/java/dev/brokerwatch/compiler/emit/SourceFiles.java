@@ -14,7 +14,8 @@ final class SourceFiles {
     /** {@code alerts/kafka-broker.bw} gives {@code kafka-broker}. */
     static String stem(SourceFile file) {
         String path = file.displayPath().replace('\\', '/');
-        String name = path.substring(path.lastIndexOf('/') + 1);
+        // brokerwatch:kafka-broker.bw (a file of the embedded pack) gives kafka-broker too
+        String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf(':')) + 1);
         return name.endsWith(".bw") ? name.substring(0, name.length() - 3) : name;
     }
 

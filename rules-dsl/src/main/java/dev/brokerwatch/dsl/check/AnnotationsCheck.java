@@ -5,6 +5,7 @@ import dev.brokerwatch.dsl.ast.KeyValue;
 import dev.brokerwatch.dsl.compile.RuleInfo;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
+import dev.brokerwatch.dsl.resolve.AnnotationClauses;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,16 +42,27 @@ public final class AnnotationsCheck implements Check {
             Set<String> seen = new HashSet<>();
             for (KeyValue kv : alert.annotations()) {
                 String key = kv.key().text();
-                boolean clause = key.equals("summary") || key.equals("description") || key.equals("runbook_url");
-                if (clause) {
-                    out.add(Diagnostic.of(CODE, Severity.ERROR, kv.key().span(), "annotation " + key + " has its own clause",
-                            "write it as " + (key.equals("runbook_url") ? "runbook" : key) + " \"...\" so that it is checked"));
+                String clause = clauseOf(key);
+                if (clause != null) {
+                    // lifted into the clause unless the clause is there too (AnnotationClauses)
+                    out.add(Diagnostic.of(CODE, Severity.ERROR, kv.key().span(), "annotation " + key + " is set twice: by the "
+                                    + clause + " clause and in annotations { }",
+                            "keep one; " + clause + " \"...\" and annotations { " + key + " = \"...\" } mean the same"));
                 } else if (!seen.add(key)) {
                     out.add(Diagnostic.of(CODE, Severity.ERROR, kv.key().span(), "annotation " + key + " is set twice", "keep one"));
                 }
             }
         }
         return out;
+    }
+
+    private static String clauseOf(String annotation) {
+        return switch (annotation) {
+            case AnnotationClauses.SUMMARY -> "summary";
+            case AnnotationClauses.DESCRIPTION -> "description";
+            case AnnotationClauses.RUNBOOK -> "runbook";
+            default -> null;
+        };
     }
 
     private static Diagnostic missing(AlertRule alert, String what, String hint) {

@@ -1,6 +1,7 @@
 package dev.brokerwatch.dsl.check;
 
 import dev.brokerwatch.dsl.ast.AlertRule;
+import dev.brokerwatch.dsl.ast.SeveritiesDecl;
 import dev.brokerwatch.dsl.catalog.DidYouMean;
 import dev.brokerwatch.dsl.compile.RuleInfo;
 import dev.brokerwatch.dsl.diag.Diagnostic;
@@ -25,17 +26,21 @@ public final class SeverityCheck implements Check {
     @Override
     public List<Diagnostic> run(CheckContext context) {
         List<Diagnostic> out = new ArrayList<>();
-        List<String> allowed = context.pack().severities();
         for (RuleInfo rule : context.alerts()) {
             AlertRule alert = (AlertRule) rule.rule();
+            SeveritiesDecl declared = context.pack().severities().declarationFor(alert.span().file());
+            List<String> allowed = context.pack().severities().allowedIn(alert.span().file());
             if (alert.severity() == null) {
                 out.add(Diagnostic.of(CODE, Severity.ERROR, alert.name().span(), "alert " + alert.name().text() + " has no severity",
                         "add severity " + String.join(" | ", allowed)));
             } else if (!allowed.contains(alert.severity().text())) {
-                out.add(Diagnostic.of(CODE, Severity.ERROR, alert.severity().span(), "severity " + alert.severity().text()
+                Diagnostic d = Diagnostic.of(CODE, Severity.ERROR, alert.severity().span(), "severity " + alert.severity().text()
                                 + " is not one of " + String.join(", ", allowed),
                         DidYouMean.suggest(alert.severity().text(), allowed).map(s -> "did you mean " + s + "? ").orElse("")
-                                + "the set is declared with: severities " + String.join(", ", allowed)));
+                                + (declared == null
+                                ? "without a severities line in this file or a file importing it, the set is critical, warning, info"
+                                : "the set is declared with: severities " + String.join(", ", allowed)));
+                out.add(declared == null ? d : d.withRelated(declared.span(), "the severities that hold for this alert"));
             }
             alert.labels().stream().filter(kv -> kv.key().text().equals("severity")).forEach(kv ->
                     out.add(Diagnostic.of(CODE, Severity.ERROR, kv.span(), "severity is set in labels { }",

@@ -17,7 +17,10 @@ import dev.brokerwatch.dsl.catalog.CatalogMetric;
 import dev.brokerwatch.dsl.catalog.Origin;
 import dev.brokerwatch.dsl.check.CheckContext;
 import dev.brokerwatch.dsl.check.Checks;
+import dev.brokerwatch.dsl.check.SeverityCheck;
+import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.diag.Diagnostic;
+import dev.brokerwatch.dsl.resolve.AnnotationClauses;
 import dev.brokerwatch.dsl.resolve.Params;
 import dev.brokerwatch.dsl.resolve.Resolver;
 import dev.brokerwatch.dsl.resolve.SourceLoader;
@@ -31,7 +34,6 @@ import java.util.TreeSet;
 
 /** The whole front end: load and parse, resolve parameters, build the catalog, analyse every rule, run every check. */
 public final class Frontend {
-    public static final List<String> DEFAULT_SEVERITIES = List.of("critical", "warning", "info");
 
     private Frontend() {
     }
@@ -48,21 +50,18 @@ public final class Frontend {
         List<Resolver.OverrideError> overrideErrors = new ArrayList<>();
         Params params = Resolver.params(loaded.files(), overrides, diagnostics, overrideErrors);
         overrideErrors.forEach(e -> usageErrors.add(e.message()));
-        Pack pack = resolve(loaded.files(), params, diagnostics);
+        Pack pack = resolve(loaded.files(), params, severityScopes(loaded, diagnostics), diagnostics);
         diagnostics.addAll(Checks.runAll(new CheckContext(pack)));
         return new CompileResult(pack, diagnostics, usageErrors);
     }
 
-    static Pack resolve(List<BwFile> files, Params params, List<Diagnostic> diagnostics) {
+    static Pack resolve(List<BwFile> files, Params params, SeverityScopes severities, List<Diagnostic> diagnostics) {
         Catalog catalog = CatalogBuilder.build(files, params.targetLabels(), diagnostics);
         List<GroupDecl> groups = new ArrayList<>();
-        List<String> severities = null;
         for (BwFile file : files) {
             for (Statement s : file.statements()) {
                 if (s instanceof GroupDecl g) {
                     groups.add(interpolated(g, params, diagnostics));
-                } else if (s instanceof SeveritiesDecl sev && severities == null) {
-                    severities = sev.names().stream().map(n -> n.text()).toList();
                 }
             }
         }
@@ -111,13 +110,46 @@ public final class Frontend {
         }
         // dashboards last: their queries may use recorded metrics, and their links name alerts
         List<Dashboard> dashboards = DashboardResolver.resolve(files, groups, params, catalog, diagnostics);
-        return new Pack(files, params, catalog, groups, ordered, severities == null ? DEFAULT_SEVERITIES : severities, dashboards);
+        return new Pack(files, params, catalog, groups, ordered, severities, dashboards);
+    }
+
+    /** Each file's severities: its own line, else its first importer's, up to a root (see {@link SeverityScopes}). */
+    static SeverityScopes severityScopes(Resolver.Loaded loaded, List<Diagnostic> diagnostics) {
+        Map<String, SeveritiesDecl> own = new java.util.HashMap<>();
+        for (BwFile file : loaded.files()) {
+            for (Statement s : file.statements()) {
+                if (s instanceof SeveritiesDecl sev) {
+                    SeveritiesDecl first = own.putIfAbsent(file.source().displayPath(), sev);
+                    if (first != null) {
+                        diagnostics.add(Diagnostic.of(SeverityCheck.CODE, Severity.ERROR, sev.span(),
+                                "a second severities line in this file: only the first one would hold",
+                                "keep one severities line per file; it holds for this file's alerts and those of the files it imports")
+                                .withRelated(first.span(), "the first severities line"));
+                    }
+                }
+            }
+        }
+        Map<String, SeveritiesDecl> effective = new java.util.LinkedHashMap<>();
+        for (BwFile file : loaded.files()) {
+            String at = file.source().displayPath();
+            // bounded: the importer chain of a loaded file has no cycle and at most one step per file
+            for (int step = 0; at != null && step <= loaded.files().size(); step++) {
+                SeveritiesDecl declared = own.get(at);
+                if (declared != null) {
+                    effective.put(file.source().displayPath(), declared);
+                    break;
+                }
+                at = loaded.importedBy().get(at);
+            }
+        }
+        return new SeverityScopes(effective);
     }
 
     private static GroupDecl interpolated(GroupDecl g, Params params, List<Diagnostic> diagnostics) {
         List<Rule> rules = new ArrayList<>();
         for (Rule r : g.rules()) {
-            rules.add(r instanceof AlertRule a ? dev.brokerwatch.dsl.resolve.Interpolation.apply(a, params, diagnostics) : r);
+            rules.add(r instanceof AlertRule a
+                    ? dev.brokerwatch.dsl.resolve.Interpolation.apply(AnnotationClauses.lift(a), params, diagnostics) : r);
         }
         return new GroupDecl(g.span(), g.name(), g.interval(), rules);
     }

@@ -13,18 +13,17 @@ import java.util.List;
  * and laid out.
  */
 public record Pack(List<BwFile> files, Params params, Catalog catalog, List<GroupDecl> groups, List<RuleInfo> rules,
-                   List<String> severities, List<Dashboard> dashboards) {
+                   SeverityScopes severities, List<Dashboard> dashboards) {
     public Pack {
         dashboards = List.copyOf(dashboards);
         files = List.copyOf(files);
         groups = List.copyOf(groups);
         rules = List.copyOf(rules);
-        severities = List.copyOf(severities);
     }
 
     /** A pack without dashboards. */
     public Pack(List<BwFile> files, Params params, Catalog catalog, List<GroupDecl> groups, List<RuleInfo> rules,
-                List<String> severities) {
+                SeverityScopes severities) {
         this(files, params, catalog, groups, rules, severities, List.of());
     }
 

@@ -44,8 +44,14 @@ public final class Resolver {
 
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
-    /** The loaded files in dependency order (imports before importers) and the problems met. */
-    public record Loaded(List<BwFile> files, List<Diagnostic> diagnostics, List<String> ioErrors) {
+    /**
+     * The loaded files in dependency order (imports before importers), the problems met, and for every
+     * imported file the file that imported it first (roots have none).
+     */
+    public record Loaded(List<BwFile> files, List<Diagnostic> diagnostics, List<String> ioErrors, Map<String, String> importedBy) {
+        public Loaded {
+            importedBy = Map.copyOf(importedBy);
+        }
     }
 
     /** A {@code --set name=value} that could not be applied: one clear line, no source position. */
@@ -60,19 +66,20 @@ public final class Resolver {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<String> ioErrors = new ArrayList<>();
         Set<String> done = new LinkedHashSet<>();
+        Map<String, String> importedBy = new LinkedHashMap<>();
         for (String root : roots) {
             try {
                 SourceFile source = loader.load(root);
-                visit(source, loader, files, diagnostics, done, new ArrayDeque<>());
+                visit(source, loader, files, diagnostics, done, importedBy, new ArrayDeque<>());
             } catch (IOException e) {
                 ioErrors.add(root + ": cannot read: " + e.getMessage());
             }
         }
-        return new Loaded(files, diagnostics, ioErrors);
+        return new Loaded(files, diagnostics, ioErrors, importedBy);
     }
 
     private static void visit(SourceFile source, SourceLoader loader, List<BwFile> files, List<Diagnostic> diagnostics,
-                              Set<String> done, Deque<String> stack) {
+                              Set<String> done, Map<String, String> importedBy, Deque<String> stack) {
         String location = source.displayPath();
         if (!done.add(location)) {
             return;
@@ -95,7 +102,9 @@ public final class Resolver {
                 continue;
             }
             try {
-                visit(loader.load(target), loader, files, diagnostics, done, stack);
+                SourceFile imported = loader.load(target);
+                importedBy.putIfAbsent(imported.displayPath(), location);
+                visit(imported, loader, files, diagnostics, done, importedBy, stack);
             } catch (IOException e) {
                 diagnostics.add(Diagnostic.of(IMPORT_CODE, Severity.ERROR, imp.path().span(),
                         "cannot import " + imp.path().value() + ": " + e.getMessage() + " (looked for " + target + ")",
@@ -125,7 +134,10 @@ public final class Resolver {
                     continue;
                 }
                 ParamDecl previous = declarations.putIfAbsent(p.name().text(), p);
-                if (previous != null) {
+                if (previous != null && declaredInBuiltin(previous) && !declaredInBuiltin(p)) {
+                    // the embedded pack's params are defaults: a user's file that imports it may declare its own
+                    declarations.put(p.name().text(), p);
+                } else if (previous != null) {
                     diagnostics.add(Diagnostic.of(PARAM_DUPLICATE, Severity.ERROR, p.name().span(),
                             "parameter " + p.name().text() + " is declared twice",
                             "keep one declaration; change its value with --set " + p.name().text() + "=...")
@@ -172,6 +184,10 @@ public final class Resolver {
             }
         }
         return new Params(values, declarations);
+    }
+
+    private static boolean declaredInBuiltin(ParamDecl p) {
+        return BuiltinPack.isBuiltin(p.name().span().file().displayPath());
     }
 
     /** {@code --set kafka_version=...}, else the pack's own {@code param kafka_version}, else the built-in default. */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Timeout;
 
 import dev.brokerwatch.tests.harness.KafkaNode;
@@ -17,6 +18,8 @@ import dev.brokerwatch.tests.proof.Expectation;
  * RSS. Repaired by lifting the limit again.
  */
 @Tag("local-only")
+// runs alone (the ITs run two classes at once, tests/pom.xml): it moves a node into a cgroup of its own under the test JVM's and measures its memory against a limit
+@Isolated
 class ContainerMemoryFaultIT {
     @Test
     @Timeout(900)

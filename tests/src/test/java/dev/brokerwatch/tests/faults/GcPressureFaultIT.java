@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Timeout;
 
 import dev.brokerwatch.tests.harness.Workload;
@@ -24,6 +25,8 @@ import dev.brokerwatch.tests.proof.ProduceFlood;
  * <p>Records of 16 KiB on the same heap kept G1 at about 4% (young collections of short-lived request
  * buffers are cheap); at 700 KiB it spent 13% of the time in young pauses.
  */
+// runs alone (the ITs run two classes at once, tests/pom.xml): its large records on a small heap load the CPU with GC; beside another scenario both would be slower
+@Isolated
 class GcPressureFaultIT {
     static final int RECORD_BYTES = 700 * 1024;
     /** 48 MiB of the 256 MiB heap left for everything else: room for every producer's requests in flight. */

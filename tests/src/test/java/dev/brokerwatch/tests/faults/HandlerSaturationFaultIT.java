@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Timeout;
 
 import dev.brokerwatch.tests.harness.Workload;
@@ -21,6 +22,8 @@ import dev.brokerwatch.tests.proof.ProduceFlood;
  * <p>Produce latency is proven by {@link ProduceLatencyFaultIT}; the network threads by
  * {@link NetworkProcessorSaturationFaultIT}.
  */
+// runs alone (the ITs run two classes at once, tests/pom.xml): its produce flood saturates the CPU; beside another scenario it would starve that one
+@Isolated
 class HandlerSaturationFaultIT {
     static final String QUERIES = "kafka:request_handler_idle:ratio{pod=\"node-4\"} or "
             + "kafka_network_requestmetrics_totaltimems{pod=\"node-4\",request=\"Produce\",quantile=\"0.99\"}";

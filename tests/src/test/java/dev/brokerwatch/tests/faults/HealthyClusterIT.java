@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Timeout;
 
 import dev.brokerwatch.tests.harness.Workload;
@@ -11,6 +12,8 @@ import dev.brokerwatch.tests.proof.AlertProofRig;
 import dev.brokerwatch.tests.proof.ProofParams;
 
 /** A healthy three-node cluster under normal load: for many evaluation cycles, no curated alert fires. */
+// runs alone (the ITs run two classes at once, tests/pom.xml): it asserts that nothing fires: no other scenario may take the CPU it measures a quiet cluster on
+@Isolated
 class HealthyClusterIT {
     @Test
     @Timeout(600)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Timeout;
 
 import dev.brokerwatch.tests.harness.KafkaCluster;
@@ -21,6 +22,8 @@ import dev.brokerwatch.tests.proof.ProduceFlood;
  *
  * <p>The time spent in GC under the same fault is {@link GcPressureFaultIT}'s concern.
  */
+// runs alone (the ITs run two classes at once, tests/pom.xml): its load on a small heap loads the CPU with GC; beside another scenario both would be slower
+@Isolated
 class HeapPressureFaultIT {
     static final String QUERIES = "sum by (pod) (jvm_memory_used_bytes{area=\"heap\",pod=\"node-3\"}) / "
             + "sum by (pod) (jvm_memory_max_bytes{area=\"heap\",pod=\"node-3\"}) or "

@@ -3,6 +3,7 @@ package dev.brokerwatch.dsl.check;
 import dev.brokerwatch.dsl.ast.AlertRule;
 import dev.brokerwatch.dsl.catalog.DidYouMean;
 import dev.brokerwatch.dsl.compile.RuleInfo;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import java.util.ArrayList;
@@ -10,17 +11,7 @@ import java.util.List;
 
 /** An alert without a severity, or with one outside the pack's {@code severities} list (routing would miss it). */
 public final class SeverityCheck implements Check {
-    public static final String CODE = "rule/severity";
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "an alert has no severity, or one that is not in the configured set";
-    }
+    public static final CheckCode CODE = CheckCode.RULE_SEVERITY;
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

@@ -17,7 +17,9 @@ import dev.brokerwatch.dsl.catalog.CatalogMetric;
 import dev.brokerwatch.dsl.catalog.Origin;
 import dev.brokerwatch.dsl.check.CheckContext;
 import dev.brokerwatch.dsl.check.Checks;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
+import dev.brokerwatch.dsl.disable.DisableFilter;
 import dev.brokerwatch.dsl.resolve.Params;
 import dev.brokerwatch.dsl.resolve.Resolver;
 import dev.brokerwatch.dsl.resolve.SourceLoader;
@@ -27,9 +29,13 @@ import dev.brokerwatch.dsl.semantics.ExprInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
-/** The whole front end: load and parse, resolve parameters, build the catalog, analyse every rule, run every check. */
+/**
+ * The whole front end: load and parse, resolve parameters, build the catalog, analyse every rule, run every
+ * check, then drop what {@code # brokerwatch: disable} comments and {@code --disable} disable.
+ */
 public final class Frontend {
     public static final List<String> DEFAULT_SEVERITIES = List.of("critical", "warning", "info");
 
@@ -37,20 +43,25 @@ public final class Frontend {
     }
 
     public static CompileResult run(List<String> roots, SourceLoader loader, Map<String, String> overrides) {
+        return run(roots, loader, overrides, Set.of());
+    }
+
+    /** As {@link #run(List, SourceLoader, Map)}, with codes disabled for the whole run (each must be disableable). */
+    public static CompileResult run(List<String> roots, SourceLoader loader, Map<String, String> overrides, Set<CheckCode> disabled) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<String> usageErrors = new ArrayList<>();
         Resolver.Loaded loaded = Resolver.load(roots, loader);
         usageErrors.addAll(loaded.ioErrors());
         diagnostics.addAll(loaded.diagnostics());
         if (loaded.files().isEmpty()) {
-            return new CompileResult(null, diagnostics, usageErrors);
+            return new CompileResult(null, DisableFilter.apply(diagnostics, List.of(), disabled), usageErrors);
         }
         List<Resolver.OverrideError> overrideErrors = new ArrayList<>();
         Params params = Resolver.params(loaded.files(), overrides, diagnostics, overrideErrors);
         overrideErrors.forEach(e -> usageErrors.add(e.message()));
         Pack pack = resolve(loaded.files(), params, diagnostics);
         diagnostics.addAll(Checks.runAll(new CheckContext(pack)));
-        return new CompileResult(pack, diagnostics, usageErrors);
+        return new CompileResult(pack, DisableFilter.apply(diagnostics, loaded.files(), disabled), usageErrors);
     }
 
     static Pack resolve(List<BwFile> files, Params params, List<Diagnostic> diagnostics) {

@@ -27,6 +27,7 @@ import dev.brokerwatch.dsl.check.TemplateSyntaxCheck;
 import dev.brokerwatch.dsl.check.UnboundedQueryCheck;
 import dev.brokerwatch.dsl.check.UnknownMetricCheck;
 import dev.brokerwatch.dsl.dashboard.DashboardResolver;
+import dev.brokerwatch.dsl.disable.DisableComments;
 import dev.brokerwatch.dsl.disable.DisableFilter;
 import dev.brokerwatch.dsl.resolve.Interpolation;
 import dev.brokerwatch.dsl.resolve.Resolver;
@@ -160,7 +161,7 @@ public enum CheckCode {
     DISABLE_INVALID("disable/invalid", List.of(Severity.ERROR),
             "A `# brokerwatch:` comment that cannot be applied: an unknown code, a code that cannot be disabled, a malformed "
                     + "directive, or one not on a line of its own.",
-            false, DisableFilter.class);
+            false, DisableComments.class);
 
     private final String code;
     private final List<Severity> severities;

@@ -51,6 +51,10 @@ class CheckRegistryTest {
             Path page = DOCS.resolve(code.code() + ".md");
             assertThat(page).as("docs page of %s (%s)", code.code(), code.docsPage()).exists();
             assertThat(Files.readAllLines(page).get(0)).as("first line of %s", page).isEqualTo("# `" + code.code() + "`");
+            String severityLine = Files.readAllLines(page).stream().filter(l -> l.startsWith("Severity: ")).findFirst().orElse("");
+            for (Severity severity : code.severities()) {
+                assertThat(severityLine).as("the Severity line of %s names every severity the registry gives", page).contains(severity.label());
+            }
         }
     }
 

@@ -36,6 +36,9 @@ public final class DisableComments {
     /** The applicable comments of {@code file}; problems with the others are added to {@code problems}. */
     public static List<DisableComment> read(BwFile file, List<Diagnostic> problems) {
         SourceFile source = file.source();
+        if (!source.text().contains("brokerwatch")) {
+            return List.of(); // no directive can be there: spare lexing the file again
+        }
         BrokerWatchLexer lexer = new BrokerWatchLexer(CharStreams.fromString(source.text(), source.displayPath()));
         lexer.removeErrorListeners();
         List<? extends Token> tokens = lexer.getAllTokens();

@@ -1,35 +1,59 @@
 package dev.brokerwatch.compiler.cli;
 
-import dev.brokerwatch.dsl.check.Check;
-import dev.brokerwatch.dsl.check.Checks;
+import dev.brokerwatch.compiler.emit.Json;
+import dev.brokerwatch.dsl.diag.CheckCode;
+import dev.brokerwatch.dsl.diag.Severity;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "checks", mixinStandardHelpOptions = true,
-        description = "List every static check with its code; docs/checks/<code>.md explains each one.")
+        description = {"List every check code with its severity and what it catches; docs/checks/<code>.md explains each one.",
+                "Disable a code for a run with --disable, or in a .bw file with # brokerwatch: disable=<code>."})
 public final class ChecksCommand implements Callable<Integer> {
+    /** The formats {@code --format} accepts. */
+    enum Format { text, json }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
-        out.printf("%-28s %s%n", "syntax/invalid", "the text does not parse");
-        out.printf("%-28s %s%n", "import/unresolved", "an import that cannot be read, or an import cycle");
-        out.printf("%-28s %s%n", "param/duplicate", "a parameter declared twice");
-        out.printf("%-28s %s%n", "param/type", "a parameter value of the wrong kind for its place");
-        out.printf("%-28s %s%n", "param/since", "a since clause with a malformed or out-of-order Kafka version");
-        out.printf("%-28s %s%n", "catalog/duplicate", "a metric declared twice");
-        out.printf("%-28s %s%n", "catalog/naming", "counter names without _total, invalid label names");
-        out.printf("%-28s %s%n", "catalog/jmx", "ObjectName patterns, label keys, sources and cgroup fields");
-        out.printf("%-28s %s%n", "promql/function", "unknown functions, wrong argument count or type");
-        out.printf("%-28s %s%n", "promql/type", "operands of the wrong type (range vector, string, scalar comparison)");
-        out.printf("%-28s %s%n", "dashboard/template", "use of an unknown panel template, or with the wrong number of arguments");
-        for (Check check : Checks.ALL) {
-            out.printf("%-28s %s%n", check.code(), check.description());
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            printJson(out);
+        } else {
+            for (CheckCode code : CheckCode.values()) {
+                out.printf("%-29s %-16s %s%n", code.code(), code.severityText(), code.plainSummary());
+            }
         }
         return ExitCode.OK;
+    }
+
+    private static void printJson(PrintWriter out) {
+        StringBuilder json = new StringBuilder("[");
+        CheckCode[] codes = CheckCode.values();
+        for (int i = 0; i < codes.length; i++) {
+            CheckCode code = codes[i];
+            json.append(i == 0 ? "\n  {" : ",\n  {");
+            json.append("\"code\": ").append(Json.quote(code.code()));
+            json.append(", \"severities\": [");
+            for (int s = 0; s < code.severities().size(); s++) {
+                Severity severity = code.severities().get(s);
+                json.append(s == 0 ? "" : ", ").append(Json.quote(severity.label()));
+            }
+            json.append("], \"summary\": ").append(Json.quote(code.summary()));
+            json.append(", \"docs\": ").append(Json.quote(code.docsPage()));
+            json.append(", \"disableable\": ").append(code.disableable()).append('}');
+        }
+        json.append("\n]");
+        out.println(json);
     }
 }

@@ -3,15 +3,20 @@ package dev.brokerwatch.compiler.cli;
 import dev.brokerwatch.compiler.report.Reporter;
 import dev.brokerwatch.dsl.compile.CompileResult;
 import dev.brokerwatch.dsl.compile.Frontend;
+import dev.brokerwatch.dsl.catalog.DidYouMean;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.resolve.BuiltinPack;
+import dev.brokerwatch.dsl.disable.DisableComments;
 import dev.brokerwatch.dsl.resolve.SourceLoader;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,6 +39,11 @@ public final class SourceOptions {
     @Option(names = "--strict", description = "Treat warnings as problems (exit code 1).")
     boolean strict;
 
+    @Option(names = "--disable", paramLabel = "CODE[,CODE]", split = ",",
+            description = "Do not report these check codes in this run, e.g. --disable promql/counter-threshold,promql/range-window. "
+                    + "In a .bw file: # brokerwatch: disable=<code> before a statement, disable-file=<code> for the file.")
+    List<String> disable = new ArrayList<>();
+
     /** Reads and checks the sources, prints problems; null when a usage error was printed instead. */
     CompileResult load(PrintWriter out, PrintWriter err) {
         Map<String, String> overrides = new LinkedHashMap<>();
@@ -45,15 +55,35 @@ public final class SourceOptions {
             }
             overrides.put(set.substring(0, eq).strip(), set.substring(eq + 1));
         }
+        Set<CheckCode> disabled = new LinkedHashSet<>();
+        for (String name : disable) {
+            String problem = disableProblem(name.strip());
+            if (problem != null) {
+                err.println("brokerwatch: --disable " + name.strip() + ": " + problem);
+                return null;
+            }
+            disabled.add(CheckCode.byCode(name.strip()).orElseThrow());
+        }
         CompileResult result = files.isEmpty()
-                ? Frontend.run(EmbeddedPack.ROOTS, EmbeddedPack.loader(), overrides)
-                : Frontend.run(files, BuiltinPack.over(SourceLoader.fileSystem(), EmbeddedPack.loader()), overrides);
+                ? Frontend.run(EmbeddedPack.ROOTS, EmbeddedPack.loader(), overrides, disabled)
+                : Frontend.run(files, BuiltinPack.over(SourceLoader.fileSystem(), EmbeddedPack.loader()), overrides, disabled);
         if (!result.usageErrors().isEmpty()) {
             result.usageErrors().forEach(e -> err.println("brokerwatch: " + e));
             return null;
         }
         Reporter.forFormat(format).report(result.diagnostics(), out);
         return result;
+    }
+
+    /** Why a code given to --disable cannot be disabled; null when it can. */
+    private static String disableProblem(String name) {
+        CheckCode code = CheckCode.byCode(name).orElse(null);
+        if (code == null) {
+            return "unknown check code" + DidYouMean.suggest(name, CheckCode.codes()).map(s -> "; did you mean " + s + "?").orElse("")
+                    + " (brokerwatch checks lists every code)";
+        }
+        String whyNot = DisableComments.whyNotDisableable(code);
+        return whyNot == null ? null : "cannot be disabled: " + whyNot;
     }
 
     boolean failed(CompileResult result) {

@@ -12,6 +12,7 @@ import dev.brokerwatch.dsl.ast.MetricDecl;
 import dev.brokerwatch.dsl.ast.MetricType;
 import dev.brokerwatch.dsl.ast.Statement;
 import dev.brokerwatch.dsl.ast.StringLit;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.source.Span;
@@ -22,18 +23,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
 /**
- * Turns metric, family and external declarations into the {@link Catalog}, checking what only the
- * catalog can know: duplicate names, counter naming, ObjectName patterns and the keys taken as labels.
+ * Turns metric, family and external declarations into the {@link Catalog}, checking what building the JMX
+ * bindings must know anyway (catalog/jmx): ObjectName patterns, sources, the keys taken as labels. A name
+ * declared twice keeps its first declaration; naming and duplicates are reported by
+ * {@link dev.brokerwatch.dsl.check.CatalogNamingCheck} and {@link dev.brokerwatch.dsl.check.CatalogDuplicateCheck}.
  */
 public final class CatalogBuilder {
-    public static final String DUPLICATE = "catalog/duplicate";
-    public static final String NAMING = "catalog/naming";
-    public static final String JMX = "catalog/jmx";
+    public static final CheckCode JMX = CheckCode.CATALOG_JMX;
 
     /**
      * Kafka's Yammer histogram percentiles and their quantile label values, written the way Prometheus
@@ -54,7 +54,6 @@ public final class CatalogBuilder {
 
     public static final Set<String> CGROUP_FIELDS = Set.of(
             "usage", "limit", "rss", "inactive_file", "working_set", "oom_ratio", "oom_floor_ratio");
-    private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
     private final List<Diagnostic> diagnostics;
     private final Map<String, CatalogMetric> metrics = new LinkedHashMap<>();
@@ -81,14 +80,12 @@ public final class CatalogBuilder {
 
     private void metric(MetricDecl m) {
         MetricBody body = m.body();
-        checkName(m.name(), m.type());
         add(agentMetric(m.name().text(), m.name().span(), m.type(), body, body.help(), body.unit(), body.conditional(),
                 body.since(), body.until(), null));
     }
 
     private void family(FamilyDecl f) {
-        boolean hasMemberKey = f.body().jmx().stream().anyMatch(j -> j.pattern().value().contains("{member}"));
-        if (!hasMemberKey) {
+        if (!hasMemberKey(f)) {
             error(JMX, f.prefix().span(), "family " + f.prefix().text() + " has no {member} in its ObjectName pattern",
                     "write the key that differs between members as {member}, e.g. jmx \"kafka.server:type=ReplicaManager,name={member}\"");
             return;
@@ -103,6 +100,11 @@ public final class CatalogBuilder {
                     member.since() != null ? member.since() : body.since(),
                     member.until() != null ? member.until() : body.until(), member.mbeanName().text()));
         }
+    }
+
+    /** A family makes metrics only when its ObjectName pattern says where the member's name goes. */
+    public static boolean hasMemberKey(FamilyDecl f) {
+        return f.body().jmx().stream().anyMatch(j -> j.pattern().value().contains("{member}"));
     }
 
     /** prefix + lower-cased MBean name; a counter drops a trailing PerSec (the Meter's rate unit) and gains _total. */
@@ -121,10 +123,8 @@ public final class CatalogBuilder {
     }
 
     private void external(ExternalMetricDecl e) {
-        checkName(e.name(), e.type());
         TreeSet<String> labels = new TreeSet<>();
         for (Ident label : e.labels()) {
-            checkLabelName(label.text(), label.span());
             labels.add(label.text());
         }
         add(new CatalogMetric(e.name().text(), e.type(), labels, text(e.help()), e.unit() == null ? null : e.unit().text(),
@@ -160,7 +160,6 @@ public final class CatalogBuilder {
         }
         TreeSet<String> labels = new TreeSet<>();
         for (LabelSpec spec : body.labels()) {
-            checkLabelName(spec.labelName(), spec.span());
             if (!labels.add(spec.labelName())) {
                 error(JMX, spec.span(), "label " + spec.labelName() + " is given twice", "list each ObjectName key once");
             }
@@ -255,44 +254,11 @@ public final class CatalogBuilder {
         }
     }
 
-    private void checkName(Ident name, MetricType type) {
-        String n = name.text();
-        if (type == MetricType.COUNTER && !n.endsWith("_total")) {
-            error(NAMING, name.span(), "counter " + n + " does not end in _total",
-                    "rename it " + n + "_total: Prometheus and OpenMetrics name counters that way");
-        } else if (type != MetricType.COUNTER && n.endsWith("_total")) {
-            diagnostics.add(Diagnostic.of(NAMING, Severity.WARNING, name.span(), type.keyword() + " " + n + " ends in _total, which readers take for a counter",
-                    "declare it counter if it only grows, or drop the _total suffix"));
-        }
-        for (String suffix : List.of("_info", "_created", "_bucket")) {
-            if (n.endsWith(suffix) && !(type == MetricType.SUMMARY && suffix.equals("_bucket"))) {
-                diagnostics.add(Diagnostic.of(NAMING, Severity.WARNING, name.span(), n + " ends in " + suffix
-                                + ", a suffix Prometheus client libraries reserve: exporters strip or reject it",
-                        "rename it without " + suffix));
-            }
-        }
-        if (type == MetricType.SUMMARY && (n.endsWith("_count") || n.endsWith("_sum") || n.endsWith("_bucket"))) {
-            error(NAMING, name.span(), "summary " + n + " ends in a suffix the summary itself adds",
-                    "name the family without _count/_sum/_bucket");
-        }
-    }
-
-    private void checkLabelName(String label, Span at) {
-        if (!LABEL.matcher(label).matches() || label.startsWith("__")) {
-            error(NAMING, at, "'" + label + "' is not a valid label name",
-                    "label names are letters, digits and _, not starting with a digit or __");
-        }
-    }
-
     private void add(CatalogMetric metric) {
-        CatalogMetric previous = metrics.putIfAbsent(metric.name(), metric);
-        if (previous != null) {
-            diagnostics.add(Diagnostic.of(DUPLICATE, Severity.ERROR, metric.declaredAt(), "metric " + metric.name() + " is declared twice",
-                    "remove one declaration, or give one of them another name").withRelated(previous.declaredAt(), "first declared here"));
-        }
+        metrics.putIfAbsent(metric.name(), metric);
     }
 
-    private void error(String code, Span at, String message, String hint) {
+    private void error(CheckCode code, Span at, String message, String hint) {
         diagnostics.add(Diagnostic.of(code, Severity.ERROR, at, message, hint));
     }
 

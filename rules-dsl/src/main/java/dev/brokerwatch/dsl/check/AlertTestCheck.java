@@ -7,6 +7,7 @@ import dev.brokerwatch.dsl.ast.KeyValue;
 import dev.brokerwatch.dsl.ast.TestSeries;
 import dev.brokerwatch.dsl.ast.promql.LabelMatcher;
 import dev.brokerwatch.dsl.compile.RuleInfo;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.parse.Durations;
@@ -24,19 +25,9 @@ import java.util.TreeSet;
  * exactly, so a missing one fails too), expectations after the input has ended.
  */
 public final class AlertTestCheck implements Check {
-    public static final String CODE = "test/alert";
+    public static final CheckCode CODE = CheckCode.TEST_ALERT;
     /** Prometheus considers a series gone five minutes after its last sample. */
     private static final long STALENESS = 300_000;
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "an alert test with bad input notation or expectations that cannot hold";
-    }
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

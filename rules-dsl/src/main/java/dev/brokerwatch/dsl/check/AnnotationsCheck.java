@@ -3,6 +3,7 @@ package dev.brokerwatch.dsl.check;
 import dev.brokerwatch.dsl.ast.AlertRule;
 import dev.brokerwatch.dsl.ast.KeyValue;
 import dev.brokerwatch.dsl.compile.RuleInfo;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.resolve.AnnotationClauses;
@@ -13,17 +14,7 @@ import java.util.Set;
 
 /** An alert without summary, description or runbook: whoever is paged needs all three. */
 public final class AnnotationsCheck implements Check {
-    public static final String CODE = "rule/annotations";
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "an alert lacks a summary, description or runbook, or sets one twice";
-    }
+    public static final CheckCode CODE = CheckCode.RULE_ANNOTATIONS;
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

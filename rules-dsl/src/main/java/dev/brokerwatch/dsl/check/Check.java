@@ -4,14 +4,10 @@ import dev.brokerwatch.dsl.diag.Diagnostic;
 import java.util.List;
 
 /**
- * One static check: a stable code ({@code area/topic}, documented in {@code docs/checks/<code>.md}), a
- * one-line description, and a run over the resolved pack that returns every problem found. A check
+ * One static check: a run over the resolved pack that returns every problem found. The codes it raises,
+ * their severities and summaries are registered in {@link dev.brokerwatch.dsl.diag.CheckCode}. A check
  * never prints.
  */
 public interface Check {
-    String code();
-
-    String description();
-
     List<Diagnostic> run(CheckContext context);
 }

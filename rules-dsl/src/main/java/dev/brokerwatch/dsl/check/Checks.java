@@ -7,6 +7,8 @@ import java.util.List;
 /** The one list of checks that {@code check} and {@code compile} run, in documentation order. */
 public final class Checks {
     public static final List<Check> ALL = List.of(
+            new CatalogDuplicateCheck(),
+            new CatalogNamingCheck(),
             new UnknownMetricCheck(),
             new MetricVersionCheck(),
             new RateOverGaugeCheck(),

@@ -1,6 +1,7 @@
 package dev.brokerwatch.dsl.check;
 
 import dev.brokerwatch.dsl.ast.promql.BinaryOp;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.semantics.PromQlWalker;
@@ -13,17 +14,7 @@ import java.util.List;
  * flips once and never again; what is meant is nearly always its rate or increase.
  */
 public final class CounterThresholdCheck implements Check {
-    public static final String CODE = "promql/counter-threshold";
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "a raw counter value compared to a threshold";
-    }
+    public static final CheckCode CODE = CheckCode.PROMQL_COUNTER_THRESHOLD;
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

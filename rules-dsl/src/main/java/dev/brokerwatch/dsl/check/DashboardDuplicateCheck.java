@@ -6,6 +6,7 @@ import dev.brokerwatch.dsl.ast.Statement;
 import dev.brokerwatch.dsl.ast.VariableDecl;
 import dev.brokerwatch.dsl.dashboard.Dashboard;
 import dev.brokerwatch.dsl.dashboard.DashboardPanel;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.source.Span;
@@ -21,18 +22,8 @@ import java.util.regex.Pattern;
  * panel templates. A uid must also be one Grafana accepts.
  */
 public final class DashboardDuplicateCheck implements Check {
-    public static final String CODE = "dashboard/duplicate";
+    public static final CheckCode CODE = CheckCode.DASHBOARD_DUPLICATE;
     private static final Pattern UID = Pattern.compile("[a-zA-Z0-9_-]{1,40}");
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "a dashboard uid, variable, panel id or panel template declared twice; an invalid uid";
-    }
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

@@ -8,6 +8,7 @@ import dev.brokerwatch.dsl.compile.RuleInfo;
 import dev.brokerwatch.dsl.dashboard.Dashboard;
 import dev.brokerwatch.dsl.dashboard.DashboardPanel;
 import dev.brokerwatch.dsl.dashboard.ResolvedLink;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import java.util.ArrayList;
@@ -25,19 +26,9 @@ import java.util.regex.Pattern;
  * on-call engineer lands on the graph that explains the page.
  */
 public final class DashboardLinkCheck implements Check {
-    public static final String CODE = "dashboard/link";
+    public static final CheckCode CODE = CheckCode.DASHBOARD_LINK;
     public static final String ANNOTATION = "dashboard";
     private static final Pattern PANEL_URL = Pattern.compile("/d/([a-zA-Z0-9_-]+)(?:/[^?#]*)?(?:\\?(?:.*&)?viewPanel=(?:panel-)?(\\d+))?");
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "a link to a dashboard, panel or alert runbook that does not exist; an alert without a dashboard link";
-    }
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

@@ -4,6 +4,7 @@ import dev.brokerwatch.dsl.dashboard.Dashboard;
 import dev.brokerwatch.dsl.dashboard.DashboardScope;
 import dev.brokerwatch.dsl.dashboard.VariableUse;
 import dev.brokerwatch.dsl.catalog.DidYouMean;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import java.util.ArrayList;
@@ -15,17 +16,7 @@ import java.util.TreeSet;
  * parameter: Grafana would send it to Prometheus as written, and the panel would fail or show nothing.
  */
 public final class DashboardVariableUndefinedCheck implements Check {
-    public static final String CODE = "dashboard/variable-undefined";
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "a dashboard refers to a $variable it does not define";
-    }
+    public static final CheckCode CODE = CheckCode.DASHBOARD_VARIABLE_UNDEFINED;
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

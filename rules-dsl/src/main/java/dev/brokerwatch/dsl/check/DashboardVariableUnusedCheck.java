@@ -4,6 +4,7 @@ import dev.brokerwatch.dsl.dashboard.Dashboard;
 import dev.brokerwatch.dsl.dashboard.DashboardScope;
 import dev.brokerwatch.dsl.dashboard.DashboardVariable;
 import dev.brokerwatch.dsl.dashboard.VariableUse;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import java.util.ArrayList;
@@ -16,17 +17,7 @@ import java.util.stream.Collectors;
  * which users take for a filter that works.
  */
 public final class DashboardVariableUnusedCheck implements Check {
-    public static final String CODE = "dashboard/variable-unused";
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "a dashboard variable that no query, title or link uses";
-    }
+    public static final CheckCode CODE = CheckCode.DASHBOARD_VARIABLE_UNUSED;
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

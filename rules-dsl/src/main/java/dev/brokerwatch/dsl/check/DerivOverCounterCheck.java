@@ -3,6 +3,7 @@ package dev.brokerwatch.dsl.check;
 import dev.brokerwatch.dsl.ast.MetricType;
 import dev.brokerwatch.dsl.ast.promql.Call;
 import dev.brokerwatch.dsl.catalog.Catalog;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.semantics.PromQlFunctions;
@@ -12,17 +13,7 @@ import java.util.List;
 
 /** deriv(), delta(), idelta() or predict_linear() over a counter: they ignore counter resets. */
 public final class DerivOverCounterCheck implements Check {
-    public static final String CODE = "promql/deriv-over-counter";
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "deriv(), delta(), idelta() or predict_linear() applied to a counter";
-    }
+    public static final CheckCode CODE = CheckCode.PROMQL_DERIV_OVER_COUNTER;
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

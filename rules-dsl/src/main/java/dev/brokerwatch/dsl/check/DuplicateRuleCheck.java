@@ -6,6 +6,7 @@ import dev.brokerwatch.dsl.ast.RecordingRule;
 import dev.brokerwatch.dsl.ast.Rule;
 import dev.brokerwatch.dsl.catalog.CatalogMetric;
 import dev.brokerwatch.dsl.catalog.Origin;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import java.util.ArrayList;
@@ -18,17 +19,7 @@ import java.util.Map;
  * alerts mix on dashboards and silences), a recording rule recorded twice or over a catalog metric.
  */
 public final class DuplicateRuleCheck implements Check {
-    public static final String CODE = "rule/duplicate";
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "two groups, alerts or recording rules with the same name";
-    }
+    public static final CheckCode CODE = CheckCode.RULE_DUPLICATE;
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

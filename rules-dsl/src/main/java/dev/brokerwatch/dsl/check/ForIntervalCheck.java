@@ -2,6 +2,7 @@ package dev.brokerwatch.dsl.check;
 
 import dev.brokerwatch.dsl.ast.AlertRule;
 import dev.brokerwatch.dsl.compile.RuleInfo;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.parse.Durations;
@@ -14,19 +15,9 @@ import java.util.OptionalLong;
  * interval, so such a {@code for} behaves like one interval and reads as a promise it cannot keep.
  */
 public final class ForIntervalCheck implements Check {
-    public static final String CODE = "rule/for-interval";
+    public static final CheckCode CODE = CheckCode.RULE_FOR_INTERVAL;
     /** Prometheus's default evaluation interval, used when a group sets none. */
     static final long DEFAULT_INTERVAL = 60_000;
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "an alert's for is shorter than its group's evaluation interval";
-    }
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

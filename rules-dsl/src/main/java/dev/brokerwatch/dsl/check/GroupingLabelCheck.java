@@ -7,6 +7,7 @@ import dev.brokerwatch.dsl.ast.promql.Aggregation;
 import dev.brokerwatch.dsl.ast.promql.BinaryOp;
 import dev.brokerwatch.dsl.ast.promql.Expr;
 import dev.brokerwatch.dsl.ast.promql.VectorMatching;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.resolve.ParamValue;
@@ -25,17 +26,7 @@ import java.util.List;
  * under {@code pod=""}; {@code on (pod)} with a side lacking it matches nothing, so the alert can never fire.
  */
 public final class GroupingLabelCheck implements Check {
-    public static final String CODE = "promql/grouping-label";
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "by/without/on/ignoring/group_left name a label the operand does not have";
-    }
+    public static final CheckCode CODE = CheckCode.PROMQL_GROUPING_LABEL;
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

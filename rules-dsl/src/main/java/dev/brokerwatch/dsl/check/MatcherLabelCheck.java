@@ -6,6 +6,7 @@ import dev.brokerwatch.dsl.ast.promql.VectorSelector;
 import dev.brokerwatch.dsl.catalog.Catalog;
 import dev.brokerwatch.dsl.catalog.DidYouMean;
 import dev.brokerwatch.dsl.catalog.Series;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.semantics.PromQlWalker;
@@ -17,17 +18,7 @@ import java.util.List;
  * then selects nothing; one that accepts the empty string is merely useless.
  */
 public final class MatcherLabelCheck implements Check {
-    public static final String CODE = "promql/matcher-label";
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "a selector matches on a label its metric does not have";
-    }
+    public static final CheckCode CODE = CheckCode.PROMQL_MATCHER_LABEL;
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

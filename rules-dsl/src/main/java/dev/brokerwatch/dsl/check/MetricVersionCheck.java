@@ -4,6 +4,7 @@ import dev.brokerwatch.dsl.ast.promql.VectorSelector;
 import dev.brokerwatch.dsl.catalog.CatalogMetric;
 import dev.brokerwatch.dsl.catalog.KafkaVersions;
 import dev.brokerwatch.dsl.catalog.Series;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.resolve.Params;
@@ -17,17 +18,7 @@ import java.util.List;
  * never fires and a panel stays empty.
  */
 public final class MetricVersionCheck implements Check {
-    public static final String CODE = "promql/metric-version";
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "a query selects a metric that the targeted Kafka version (kafka_version) does not have";
-    }
+    public static final CheckCode CODE = CheckCode.PROMQL_METRIC_VERSION;
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

@@ -12,6 +12,7 @@ import dev.brokerwatch.dsl.ast.RowDecl;
 import dev.brokerwatch.dsl.ast.Statement;
 import dev.brokerwatch.dsl.catalog.DidYouMean;
 import dev.brokerwatch.dsl.dashboard.GrafanaUnits;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import java.util.ArrayList;
@@ -19,17 +20,7 @@ import java.util.List;
 
 /** A panel unit Grafana does not know: it would be shown as a literal suffix instead of formatting the value. */
 public final class PanelUnitCheck implements Check {
-    public static final String CODE = "dashboard/unit";
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "a panel unit that is not a Grafana unit id";
-    }
+    public static final CheckCode CODE = CheckCode.DASHBOARD_UNIT;
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

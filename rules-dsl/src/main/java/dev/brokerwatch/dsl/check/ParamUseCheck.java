@@ -17,11 +17,11 @@ import dev.brokerwatch.dsl.ast.promql.Modifiers;
 import dev.brokerwatch.dsl.ast.promql.Subquery;
 import dev.brokerwatch.dsl.ast.promql.VectorSelector;
 import dev.brokerwatch.dsl.catalog.DidYouMean;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.resolve.ParamValue;
 import dev.brokerwatch.dsl.resolve.Params;
-import dev.brokerwatch.dsl.resolve.Resolver;
 import dev.brokerwatch.dsl.semantics.PromQlWalker;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,16 +42,6 @@ public final class ParamUseCheck implements Check {
             this.description = description;
             this.type = type;
         }
-    }
-
-    @Override
-    public String code() {
-        return Resolver.PARAM_UNKNOWN;
-    }
-
-    @Override
-    public String description() {
-        return "a $parameter that is not declared, or holds the wrong kind of value for its place";
     }
 
     @Override
@@ -125,7 +115,7 @@ public final class ParamUseCheck implements Check {
     private static void use(ParamRef ref, Kind kind, Params params, List<Diagnostic> out) {
         var value = params.value(ref.name());
         if (value.isEmpty()) {
-            out.add(Diagnostic.of(Resolver.PARAM_UNKNOWN, Severity.ERROR, ref.span(), "unknown parameter $" + ref.name(),
+            out.add(Diagnostic.of(CheckCode.PARAM_UNKNOWN, Severity.ERROR, ref.span(), "unknown parameter $" + ref.name(),
                     DidYouMean.suggest(ref.name(), params.values().keySet()).map(s -> "did you mean $" + s + "?")
                             .orElse("declare it: param " + ref.name() + " = <default>")));
             return;
@@ -136,7 +126,7 @@ public final class ParamUseCheck implements Check {
                 : kind.type.isInstance(v);
         if (!ok) {
             var declaration = params.declaration(ref.name());
-            Diagnostic d = Diagnostic.of(Resolver.PARAM_TYPE, Severity.ERROR, ref.span(),
+            Diagnostic d = Diagnostic.of(CheckCode.PARAM_TYPE, Severity.ERROR, ref.span(),
                     "$" + ref.name() + " is " + v.kind() + ", but " + kind.description + " is needed here",
                     "use a parameter that holds " + kind.description);
             out.add(declaration.isPresent() ? d.withRelated(declaration.get().value().span(), "declared here") : d);

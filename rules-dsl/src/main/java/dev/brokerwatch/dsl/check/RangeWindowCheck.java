@@ -3,6 +3,7 @@ package dev.brokerwatch.dsl.check;
 import dev.brokerwatch.dsl.ast.promql.Call;
 import dev.brokerwatch.dsl.ast.promql.MatrixSelector;
 import dev.brokerwatch.dsl.ast.promql.Subquery;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.parse.Durations;
@@ -16,17 +17,7 @@ import java.util.OptionalLong;
  * window, so such a range returns nothing after one missed scrape (and often always).
  */
 public final class RangeWindowCheck implements Check {
-    public static final String CODE = "promql/range-window";
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "a range selector shorter than twice the scrape interval";
-    }
+    public static final CheckCode CODE = CheckCode.PROMQL_RANGE_WINDOW;
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

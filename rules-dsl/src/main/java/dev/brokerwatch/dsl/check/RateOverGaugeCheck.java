@@ -8,6 +8,7 @@ import dev.brokerwatch.dsl.ast.promql.Subquery;
 import dev.brokerwatch.dsl.ast.promql.VectorSelector;
 import dev.brokerwatch.dsl.catalog.Catalog;
 import dev.brokerwatch.dsl.catalog.Series;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.semantics.PromQlFunctions;
@@ -21,17 +22,7 @@ import java.util.Optional;
  * reset, so over a gauge (such as a Meter's OneMinuteRate, or a partition count) they return nonsense.
  */
 public final class RateOverGaugeCheck implements Check {
-    public static final String CODE = "promql/rate-over-gauge";
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "rate(), irate(), increase() or resets() applied to a gauge";
-    }
+    public static final CheckCode CODE = CheckCode.PROMQL_RATE_OVER_GAUGE;
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

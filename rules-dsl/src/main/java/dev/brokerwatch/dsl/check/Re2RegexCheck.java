@@ -4,6 +4,7 @@ import dev.brokerwatch.dsl.ast.StringLit;
 import dev.brokerwatch.dsl.ast.promql.Call;
 import dev.brokerwatch.dsl.ast.promql.LabelMatcher;
 import dev.brokerwatch.dsl.ast.promql.VectorSelector;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.semantics.PromQlWalker;
@@ -19,7 +20,7 @@ import java.util.regex.PatternSyntaxException;
  * any check that only compiles the pattern here.
  */
 public final class Re2RegexCheck implements Check {
-    public static final String CODE = "promql/regex";
+    public static final CheckCode CODE = CheckCode.PROMQL_REGEX;
 
     private static final Pattern[] PERL_ONLY = {
             Pattern.compile("\\\\[1-9]"),
@@ -30,16 +31,6 @@ public final class Re2RegexCheck implements Check {
     };
     private static final String[] PERL_ONLY_NAMES = {
             "backreferences", "lookahead and lookbehind", "atomic groups", "possessive quantifiers", "this escape"};
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "a regular expression that Prometheus (RE2) rejects";
-    }
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

@@ -1,9 +1,12 @@
 package dev.brokerwatch.dsl.check;
 
 import dev.brokerwatch.dsl.ast.AlertRule;
+import dev.brokerwatch.dsl.ast.BwFile;
 import dev.brokerwatch.dsl.ast.SeveritiesDecl;
+import dev.brokerwatch.dsl.ast.Statement;
 import dev.brokerwatch.dsl.catalog.DidYouMean;
 import dev.brokerwatch.dsl.compile.RuleInfo;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import java.util.ArrayList;
@@ -11,17 +14,7 @@ import java.util.List;
 
 /** An alert without a severity, or with one outside the pack's {@code severities} list (routing would miss it). */
 public final class SeverityCheck implements Check {
-    public static final String CODE = "rule/severity";
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "an alert has no severity, or one that is not in the configured set";
-    }
+    public static final CheckCode CODE = CheckCode.RULE_SEVERITY;
 
     @Override
     public List<Diagnostic> run(CheckContext context) {
@@ -45,6 +38,21 @@ public final class SeverityCheck implements Check {
             alert.labels().stream().filter(kv -> kv.key().text().equals("severity")).forEach(kv ->
                     out.add(Diagnostic.of(CODE, Severity.ERROR, kv.span(), "severity is set in labels { }",
                             "use the severity clause, so that it is checked against the allowed set")));
+        }
+        for (BwFile file : context.pack().files()) {
+            SeveritiesDecl first = null;
+            for (Statement s : file.statements()) {
+                if (s instanceof SeveritiesDecl sev) {
+                    if (first == null) {
+                        first = sev;
+                    } else {
+                        out.add(Diagnostic.of(CODE, Severity.ERROR, sev.span(),
+                                "a second severities line in this file: only the first one would hold",
+                                "keep one severities line per file; it holds for this file's alerts and those of the files it imports")
+                                .withRelated(first.span(), "the first severities line"));
+                    }
+                }
+            }
         }
         return out;
     }

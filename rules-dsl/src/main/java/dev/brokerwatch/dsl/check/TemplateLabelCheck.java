@@ -3,6 +3,7 @@ package dev.brokerwatch.dsl.check;
 import dev.brokerwatch.dsl.ast.AlertRule;
 import dev.brokerwatch.dsl.ast.StringLit;
 import dev.brokerwatch.dsl.compile.RuleInfo;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.semantics.GoTemplate;
@@ -16,17 +17,7 @@ import java.util.List;
  * "broker  is down" with an empty name. The note points at the aggregation that dropped the label.
  */
 public final class TemplateLabelCheck implements Check {
-    public static final String CODE = "template/label";
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "a template uses $labels.x that the alert's expression does not carry";
-    }
+    public static final CheckCode CODE = CheckCode.TEMPLATE_LABEL;
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

@@ -3,6 +3,7 @@ package dev.brokerwatch.dsl.check;
 import dev.brokerwatch.dsl.ast.AlertRule;
 import dev.brokerwatch.dsl.ast.StringLit;
 import dev.brokerwatch.dsl.compile.RuleInfo;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.semantics.GoTemplate;
@@ -11,17 +12,7 @@ import java.util.List;
 
 /** Go template syntax in annotations and labels: unclosed actions, unbalanced blocks, unknown functions or variables. */
 public final class TemplateSyntaxCheck implements Check {
-    public static final String CODE = "template/syntax";
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "a Go template in an annotation or label that Prometheus cannot expand";
-    }
+    public static final CheckCode CODE = CheckCode.TEMPLATE_SYNTAX;
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

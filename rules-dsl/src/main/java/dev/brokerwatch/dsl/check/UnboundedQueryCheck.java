@@ -11,6 +11,7 @@ import dev.brokerwatch.dsl.dashboard.Dashboard;
 import dev.brokerwatch.dsl.dashboard.DashboardPanel;
 import dev.brokerwatch.dsl.dashboard.PanelTarget;
 import dev.brokerwatch.dsl.dashboard.VariableRefs;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.semantics.LabelFlow;
@@ -26,20 +27,10 @@ import java.util.Set;
  * On a big cluster such a panel draws thousands of series and times out.
  */
 public final class UnboundedQueryCheck implements Check {
-    public static final String CODE = "dashboard/unbounded-query";
+    public static final CheckCode CODE = CheckCode.DASHBOARD_UNBOUNDED_QUERY;
 
     /** Labels whose number of values grows with the workload, not with the number of brokers. */
     static final List<String> UNBOUNDED = List.of("topic", "partition", "consumergroup", "clientId", "client_id");
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "a panel query that returns a series per topic/partition/group with no variable filter";
-    }
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

@@ -6,6 +6,7 @@ import dev.brokerwatch.dsl.ast.TestSeries;
 import dev.brokerwatch.dsl.ast.promql.VectorSelector;
 import dev.brokerwatch.dsl.catalog.Catalog;
 import dev.brokerwatch.dsl.compile.RuleInfo;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.semantics.PromQlWalker;
@@ -15,17 +16,7 @@ import java.util.Optional;
 
 /** A selector (or a test's input series) names a metric the catalog does not have. */
 public final class UnknownMetricCheck implements Check {
-    public static final String CODE = "promql/unknown-metric";
-
-    @Override
-    public String code() {
-        return CODE;
-    }
-
-    @Override
-    public String description() {
-        return "a query selects a metric that no catalog declaration produces";
-    }
+    public static final CheckCode CODE = CheckCode.PROMQL_UNKNOWN_METRIC;
 
     @Override
     public List<Diagnostic> run(CheckContext context) {

@@ -17,9 +17,10 @@ import dev.brokerwatch.dsl.catalog.CatalogMetric;
 import dev.brokerwatch.dsl.catalog.Origin;
 import dev.brokerwatch.dsl.check.CheckContext;
 import dev.brokerwatch.dsl.check.Checks;
-import dev.brokerwatch.dsl.check.SeverityCheck;
-import dev.brokerwatch.dsl.diag.Severity;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
+import dev.brokerwatch.dsl.diag.Severity;
+import dev.brokerwatch.dsl.disable.DisableFilter;
 import dev.brokerwatch.dsl.resolve.AnnotationClauses;
 import dev.brokerwatch.dsl.resolve.Params;
 import dev.brokerwatch.dsl.resolve.Resolver;
@@ -30,29 +31,38 @@ import dev.brokerwatch.dsl.semantics.ExprInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
-/** The whole front end: load and parse, resolve parameters, build the catalog, analyse every rule, run every check. */
+/**
+ * The whole front end: load and parse, resolve parameters, build the catalog, analyse every rule, run every
+ * check, then drop what {@code # brokerwatch: disable} comments and {@code --disable} disable.
+ */
 public final class Frontend {
 
     private Frontend() {
     }
 
     public static CompileResult run(List<String> roots, SourceLoader loader, Map<String, String> overrides) {
+        return run(roots, loader, overrides, Set.of());
+    }
+
+    /** As {@link #run(List, SourceLoader, Map)}, with codes disabled for the whole run (each must be disableable). */
+    public static CompileResult run(List<String> roots, SourceLoader loader, Map<String, String> overrides, Set<CheckCode> disabled) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<String> usageErrors = new ArrayList<>();
         Resolver.Loaded loaded = Resolver.load(roots, loader);
         usageErrors.addAll(loaded.ioErrors());
         diagnostics.addAll(loaded.diagnostics());
         if (loaded.files().isEmpty()) {
-            return new CompileResult(null, diagnostics, usageErrors);
+            return new CompileResult(null, DisableFilter.apply(diagnostics, List.of(), disabled), usageErrors);
         }
         List<Resolver.OverrideError> overrideErrors = new ArrayList<>();
         Params params = Resolver.params(loaded.files(), overrides, diagnostics, overrideErrors);
         overrideErrors.forEach(e -> usageErrors.add(e.message()));
-        Pack pack = resolve(loaded.files(), params, severityScopes(loaded, diagnostics), diagnostics);
+        Pack pack = resolve(loaded.files(), params, severityScopes(loaded), diagnostics);
         diagnostics.addAll(Checks.runAll(new CheckContext(pack)));
-        return new CompileResult(pack, diagnostics, usageErrors);
+        return new CompileResult(pack, DisableFilter.apply(diagnostics, loaded.files(), disabled), usageErrors);
     }
 
     static Pack resolve(List<BwFile> files, Params params, SeverityScopes severities, List<Diagnostic> diagnostics) {
@@ -114,18 +124,12 @@ public final class Frontend {
     }
 
     /** Each file's severities: its own line, else its first importer's, up to a root (see {@link SeverityScopes}). */
-    static SeverityScopes severityScopes(Resolver.Loaded loaded, List<Diagnostic> diagnostics) {
+    static SeverityScopes severityScopes(Resolver.Loaded loaded) {
         Map<String, SeveritiesDecl> own = new java.util.HashMap<>();
         for (BwFile file : loaded.files()) {
             for (Statement s : file.statements()) {
                 if (s instanceof SeveritiesDecl sev) {
-                    SeveritiesDecl first = own.putIfAbsent(file.source().displayPath(), sev);
-                    if (first != null) {
-                        diagnostics.add(Diagnostic.of(SeverityCheck.CODE, Severity.ERROR, sev.span(),
-                                "a second severities line in this file: only the first one would hold",
-                                "keep one severities line per file; it holds for this file's alerts and those of the files it imports")
-                                .withRelated(first.span(), "the first severities line"));
-                    }
+                    own.putIfAbsent(file.source().displayPath(), sev); // a second one is SeverityCheck's to report
                 }
             }
         }

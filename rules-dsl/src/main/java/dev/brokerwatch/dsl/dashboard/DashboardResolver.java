@@ -27,6 +27,7 @@ import dev.brokerwatch.dsl.ast.promql.Expr;
 import dev.brokerwatch.dsl.ast.promql.VectorSelector;
 import dev.brokerwatch.dsl.catalog.Catalog;
 import dev.brokerwatch.dsl.catalog.DidYouMean;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.resolve.Params;
@@ -48,7 +49,7 @@ import java.util.TreeSet;
  * diagnostics; checks then read the result.
  */
 public final class DashboardResolver {
-    public static final String TEMPLATE_CODE = "dashboard/template";
+    public static final CheckCode TEMPLATE_CODE = CheckCode.DASHBOARD_TEMPLATE;
     static final String DEFAULT_TIME = "now-6h";
     static final String DEFAULT_REFRESH = "30s";
     static final String DEFAULT_DATASOURCE = "datasource";

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A problem found in the sources, as plain data: a stable code (see {@code docs/checks/}), a severity,
+ * A problem found in the sources, as plain data: a registered code ({@link CheckCode}, see {@code docs/checks/}), a severity,
  * the exact span it is about, a one-line message, an optional hint saying how to fix it, and related
  * places (for example the first of two duplicate definitions).
  */
-public record Diagnostic(String code, Severity severity, Span span, String message, String hint, List<Related> related) {
+public record Diagnostic(CheckCode check, Severity severity, Span span, String message, String hint, List<Related> related) {
 
     /** A secondary place that explains the problem. */
     public record Related(Span span, String message) {
@@ -21,25 +21,30 @@ public record Diagnostic(String code, Severity severity, Span span, String messa
     }
 
     public Diagnostic {
-        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(check, "check");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(span, "span");
         Objects.requireNonNull(message, "message");
         related = List.copyOf(related);
     }
 
-    public static Diagnostic of(String code, Severity severity, Span span, String message, String hint) {
-        return new Diagnostic(code, severity, span, message, hint, List.of());
+    public static Diagnostic of(CheckCode check, Severity severity, Span span, String message, String hint) {
+        return new Diagnostic(check, severity, span, message, hint, List.of());
     }
 
     public Diagnostic withRelated(Span span, String message) {
         var all = new java.util.ArrayList<>(related);
         all.add(new Related(span, message));
-        return new Diagnostic(code, severity, this.span, this.message, hint, all);
+        return new Diagnostic(check, severity, this.span, this.message, hint, all);
     }
 
     public Diagnostic withSeverity(Severity newSeverity) {
-        return new Diagnostic(code, newSeverity, span, message, hint, related);
+        return new Diagnostic(check, newSeverity, span, message, hint, related);
+    }
+
+    /** The code as printed, {@code area/topic}. */
+    public String code() {
+        return check.code();
     }
 
     public boolean isError() {

@@ -61,6 +61,7 @@ import dev.brokerwatch.dsl.ast.promql.Subquery;
 import dev.brokerwatch.dsl.ast.promql.UnaryOp;
 import dev.brokerwatch.dsl.ast.promql.VectorMatching;
 import dev.brokerwatch.dsl.ast.promql.VectorSelector;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.grammar.BrokerWatchParser;
@@ -83,7 +84,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * error has already been reported.
  */
 final class AstBuilder {
-    static final String SYNTAX = "syntax/invalid";
+    static final CheckCode SYNTAX = CheckCode.SYNTAX_INVALID;
 
     private final SourceFile file;
     private final List<Diagnostic> diagnostics;

@@ -1,5 +1,6 @@
 package dev.brokerwatch.dsl.parse;
 
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.grammar.BrokerWatchLexer;
@@ -23,7 +24,7 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  * a list of fifty keywords.
  */
 final class SyntaxErrorCollector extends BaseErrorListener {
-    static final String CODE = "syntax/invalid";
+    static final CheckCode CODE = CheckCode.SYNTAX_INVALID;
 
     private final SourceFile file;
     private final List<Diagnostic> diagnostics;

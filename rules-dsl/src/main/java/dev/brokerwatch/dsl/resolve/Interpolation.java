@@ -4,6 +4,7 @@ import dev.brokerwatch.dsl.ast.AlertRule;
 import dev.brokerwatch.dsl.ast.KeyValue;
 import dev.brokerwatch.dsl.ast.StringLit;
 import dev.brokerwatch.dsl.catalog.DidYouMean;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.source.Span;
@@ -47,7 +48,7 @@ public final class Interpolation {
             if (value.isEmpty()) {
                 int at = text.span().text().indexOf(m.group());
                 Span where = at < 0 ? text.span() : new Span(text.span().file(), text.span().start() + at, text.span().start() + at + m.group().length());
-                diagnostics.add(Diagnostic.of(Resolver.PARAM_UNKNOWN, Severity.ERROR, where, "unknown parameter ${" + name + "}",
+                diagnostics.add(Diagnostic.of(CheckCode.PARAM_UNKNOWN, Severity.ERROR, where, "unknown parameter ${" + name + "}",
                         DidYouMean.suggest(name, params.values().keySet()).map(s -> "did you mean ${" + s + "}?")
                                 .orElse("declare it: param " + name + " = <default>")));
                 replacement = m.group();

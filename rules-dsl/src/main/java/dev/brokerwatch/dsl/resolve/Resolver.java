@@ -13,6 +13,7 @@ import dev.brokerwatch.dsl.ast.Statement;
 import dev.brokerwatch.dsl.ast.StringLit;
 import dev.brokerwatch.dsl.catalog.DidYouMean;
 import dev.brokerwatch.dsl.catalog.KafkaVersions;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.parse.BwParser;
@@ -36,11 +37,10 @@ import java.util.regex.Pattern;
  * every parameter's value: the declared default unless {@code --set} overrides it.
  */
 public final class Resolver {
-    public static final String IMPORT_CODE = "import/unresolved";
-    public static final String PARAM_UNKNOWN = "param/unknown";
-    public static final String PARAM_TYPE = "param/type";
-    public static final String PARAM_DUPLICATE = "param/duplicate";
-    public static final String PARAM_SINCE = "param/since";
+    public static final CheckCode IMPORT_CODE = CheckCode.IMPORT_UNRESOLVED;
+    public static final CheckCode PARAM_TYPE = CheckCode.PARAM_TYPE;
+    public static final CheckCode PARAM_DUPLICATE = CheckCode.PARAM_DUPLICATE;
+    public static final CheckCode PARAM_SINCE = CheckCode.PARAM_SINCE;
 
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 

@@ -20,6 +20,7 @@ import dev.brokerwatch.dsl.ast.MetricType;
 import dev.brokerwatch.dsl.catalog.Catalog;
 import dev.brokerwatch.dsl.catalog.DidYouMean;
 import dev.brokerwatch.dsl.catalog.Series;
+import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.resolve.ParamValue;
@@ -39,8 +40,8 @@ import java.util.Set;
  * parser reports them.
  */
 public final class Analyzer {
-    public static final String FUNCTION_CODE = "promql/function";
-    public static final String TYPE_CODE = "promql/type";
+    public static final CheckCode FUNCTION_CODE = CheckCode.PROMQL_FUNCTION;
+    public static final CheckCode TYPE_CODE = CheckCode.PROMQL_TYPE;
 
     private final Catalog catalog;
     private final Params params;

@@ -1,0 +1,241 @@
+package dev.brokerwatch.dsl.diag;
+
+import dev.brokerwatch.dsl.catalog.CatalogBuilder;
+import dev.brokerwatch.dsl.check.AlertTestCheck;
+import dev.brokerwatch.dsl.check.AnnotationsCheck;
+import dev.brokerwatch.dsl.check.CatalogDuplicateCheck;
+import dev.brokerwatch.dsl.check.CatalogNamingCheck;
+import dev.brokerwatch.dsl.check.CounterThresholdCheck;
+import dev.brokerwatch.dsl.check.DashboardDuplicateCheck;
+import dev.brokerwatch.dsl.check.DashboardLinkCheck;
+import dev.brokerwatch.dsl.check.DashboardVariableUndefinedCheck;
+import dev.brokerwatch.dsl.check.DashboardVariableUnusedCheck;
+import dev.brokerwatch.dsl.check.DerivOverCounterCheck;
+import dev.brokerwatch.dsl.check.DuplicateRuleCheck;
+import dev.brokerwatch.dsl.check.ForIntervalCheck;
+import dev.brokerwatch.dsl.check.GroupingLabelCheck;
+import dev.brokerwatch.dsl.check.MatcherLabelCheck;
+import dev.brokerwatch.dsl.check.MetricVersionCheck;
+import dev.brokerwatch.dsl.check.PanelUnitCheck;
+import dev.brokerwatch.dsl.check.ParamUseCheck;
+import dev.brokerwatch.dsl.check.RangeWindowCheck;
+import dev.brokerwatch.dsl.check.RateOverGaugeCheck;
+import dev.brokerwatch.dsl.check.Re2RegexCheck;
+import dev.brokerwatch.dsl.check.SeverityCheck;
+import dev.brokerwatch.dsl.check.TemplateLabelCheck;
+import dev.brokerwatch.dsl.check.TemplateSyntaxCheck;
+import dev.brokerwatch.dsl.check.UnboundedQueryCheck;
+import dev.brokerwatch.dsl.check.UnknownMetricCheck;
+import dev.brokerwatch.dsl.dashboard.DashboardResolver;
+import dev.brokerwatch.dsl.disable.DisableComments;
+import dev.brokerwatch.dsl.disable.DisableFilter;
+import dev.brokerwatch.dsl.resolve.Interpolation;
+import dev.brokerwatch.dsl.resolve.Resolver;
+import dev.brokerwatch.dsl.semantics.Analyzer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The registry of check codes: every code a {@link Diagnostic} can carry, with the severities it is
+ * raised at, a one-line summary (Markdown: {@code docs/checks/README.md} shows it as is), and the classes
+ * that raise it. {@link Diagnostic#of} takes a constant of this enum, so a code that is not registered
+ * cannot be raised. In documentation order; {@code brokerwatch checks} prints this list.
+ */
+public enum CheckCode {
+    SYNTAX_INVALID("syntax/invalid", List.of(Severity.ERROR),
+            "The text does not parse.",
+            false, "dev.brokerwatch.dsl.parse.SyntaxErrorCollector", "dev.brokerwatch.dsl.parse.AstBuilder",
+            "dev.brokerwatch.dsl.parse.BwParser"),
+    IMPORT_UNRESOLVED("import/unresolved", List.of(Severity.ERROR),
+            "An `import` names a file that cannot be read, or imports form a cycle.",
+            false, Resolver.class),
+    PARAM_UNKNOWN("param/unknown", List.of(Severity.ERROR),
+            "`$name` in PromQL or `${name}` in annotation text refers to no `param`.",
+            true, Interpolation.class, ParamUseCheck.class),
+    PARAM_TYPE("param/type", List.of(Severity.ERROR),
+            "A parameter holds the wrong kind of value for its place.",
+            true, Resolver.class, ParamUseCheck.class),
+    PARAM_DUPLICATE("param/duplicate", List.of(Severity.ERROR),
+            "A parameter is declared twice.",
+            true, Resolver.class),
+    PARAM_SINCE("param/since", List.of(Severity.ERROR),
+            "A parameter's `since \"<version>\" = value` clause names a malformed Kafka version, or the clauses are not in ascending version order.",
+            true, Resolver.class),
+    CATALOG_DUPLICATE("catalog/duplicate", List.of(Severity.ERROR),
+            "A metric is declared twice in the catalog.",
+            true, CatalogDuplicateCheck.class),
+    CATALOG_NAMING("catalog/naming", List.of(Severity.ERROR, Severity.WARNING),
+            "A counter without `_total`, a summary with a suffix it adds itself, or an invalid label name (error); "
+                    + "another type with `_total`, or a suffix client libraries reserve (warning).",
+            true, CatalogNamingCheck.class),
+    CATALOG_JMX("catalog/jmx", List.of(Severity.ERROR),
+            "The JMX source of a metric is wrong: invalid ObjectName pattern, a label key no pattern has, a wildcard key not exported "
+                    + "(series would collide), a family without `{member}`, a metric without a source, an unknown cgroup field.",
+            true, CatalogBuilder.class),
+    PROMQL_FUNCTION("promql/function", List.of(Severity.ERROR),
+            "An unknown function, or a function with the wrong number or type of arguments.",
+            true, Analyzer.class),
+    PROMQL_TYPE("promql/type", List.of(Severity.ERROR),
+            "An operand has the wrong value type: a range vector compared to a number, a string in arithmetic, `and` with a scalar, "
+                    + "two scalars compared without `bool`.",
+            true, Analyzer.class),
+    PROMQL_UNKNOWN_METRIC("promql/unknown-metric", List.of(Severity.ERROR),
+            "A selector (or a test's input series) names a metric that no catalog declaration produces.",
+            true, UnknownMetricCheck.class),
+    PROMQL_METRIC_VERSION("promql/metric-version", List.of(Severity.WARNING),
+            "A query selects a metric that the targeted Kafka version (`kafka_version`) does not have, by the catalog's `since`/`until`.",
+            true, MetricVersionCheck.class),
+    PROMQL_RATE_OVER_GAUGE("promql/rate-over-gauge", List.of(Severity.ERROR),
+            "`rate()`, `irate()`, `increase()` or `resets()` over a gauge.",
+            true, RateOverGaugeCheck.class),
+    PROMQL_DERIV_OVER_COUNTER("promql/deriv-over-counter", List.of(Severity.ERROR),
+            "`deriv()`, `delta()`, `idelta()` or `predict_linear()` over a counter.",
+            true, DerivOverCounterCheck.class),
+    PROMQL_COUNTER_THRESHOLD("promql/counter-threshold", List.of(Severity.WARNING),
+            "A raw counter (possibly aggregated) compared to a threshold.",
+            true, CounterThresholdCheck.class),
+    PROMQL_GROUPING_LABEL("promql/grouping-label", List.of(Severity.ERROR, Severity.WARNING),
+            "`by`, `on` or `group_left/right` (error), `without` or `ignoring` (warning) name a label the operand does not carry.",
+            true, GroupingLabelCheck.class),
+    PROMQL_MATCHER_LABEL("promql/matcher-label", List.of(Severity.ERROR, Severity.WARNING),
+            "A label matcher on a label the metric does not have: error when the matcher needs a value, warning otherwise.",
+            true, MatcherLabelCheck.class),
+    PROMQL_REGEX("promql/regex", List.of(Severity.ERROR),
+            "A regular expression Prometheus (RE2) rejects.",
+            true, Re2RegexCheck.class),
+    PROMQL_RANGE_WINDOW("promql/range-window", List.of(Severity.WARNING),
+            "A range selector or subquery range shorter than twice the scrape interval (the parameter `scrape_interval`).",
+            true, RangeWindowCheck.class),
+    TEMPLATE_SYNTAX("template/syntax", List.of(Severity.ERROR),
+            "A Go template in an annotation or label that Prometheus cannot expand: unclosed `{{`, unbalanced `if`/`end`, "
+                    + "unknown functions or variables.",
+            true, TemplateSyntaxCheck.class),
+    TEMPLATE_LABEL("template/label", List.of(Severity.ERROR),
+            "`$labels.x` in a template where the alert's expression cannot yield `x`.",
+            true, TemplateLabelCheck.class),
+    RULE_FOR_INTERVAL("rule/for-interval", List.of(Severity.WARNING),
+            "An alert's `for` is shorter than its group's evaluation interval.",
+            true, ForIntervalCheck.class),
+    RULE_DUPLICATE("rule/duplicate", List.of(Severity.ERROR),
+            "Two groups, two alerts or two recording rules share a name, or a recording rule writes a series the catalog declares.",
+            true, DuplicateRuleCheck.class),
+    RULE_SEVERITY("rule/severity", List.of(Severity.ERROR),
+            "An alert without a severity, or with one outside the `severities` that hold for its file (default: critical, warning, info); "
+                    + "a second `severities` line in one file.",
+            true, SeverityCheck.class),
+    RULE_ANNOTATIONS("rule/annotations", List.of(Severity.WARNING, Severity.ERROR),
+            "An alert without summary, description or runbook (warning), or one given both as a clause and in "
+                    + "`annotations { }` (error); `annotations { runbook_url = ... }` counts as the runbook.",
+            true, AnnotationsCheck.class),
+    TEST_ALERT("test/alert", List.of(Severity.ERROR, Severity.WARNING),
+            "An alert test promtool would reject or that could not pass: bad expanding notation, matchers instead of labels in input "
+                    + "series, expected labels the alert cannot carry or missing ones (promtool compares label sets exactly), "
+                    + "expectations after every input has gone stale (warning).",
+            true, AlertTestCheck.class),
+    DASHBOARD_VARIABLE_UNDEFINED("dashboard/variable-undefined", List.of(Severity.ERROR),
+            "A `$variable` in a dashboard that no variable, template argument, Grafana built-in or parameter defines.",
+            true, DashboardVariableUndefinedCheck.class),
+    DASHBOARD_VARIABLE_UNUSED("dashboard/variable-unused", List.of(Severity.WARNING),
+            "A dashboard variable that nothing uses.",
+            true, DashboardVariableUnusedCheck.class),
+    DASHBOARD_UNBOUNDED_QUERY("dashboard/unbounded-query", List.of(Severity.WARNING),
+            "A panel query that returns one series per topic, partition, consumer group or client with no variable filter.",
+            true, UnboundedQueryCheck.class),
+    DASHBOARD_UNIT("dashboard/unit", List.of(Severity.ERROR),
+            "A panel unit that is not a Grafana unit id.",
+            true, PanelUnitCheck.class),
+    DASHBOARD_LINK("dashboard/link", List.of(Severity.ERROR, Severity.WARNING),
+            "A link to a dashboard, panel or runbook that does not exist (error); an alert without a `dashboard` link in a pack "
+                    + "with dashboards (warning).",
+            true, DashboardLinkCheck.class),
+    DASHBOARD_DUPLICATE("dashboard/duplicate", List.of(Severity.ERROR),
+            "A dashboard uid, variable, panel id or panel template declared twice; an invalid uid.",
+            true, DashboardDuplicateCheck.class),
+    DASHBOARD_TEMPLATE("dashboard/template", List.of(Severity.ERROR),
+            "`use` of an unknown panel template, or with the wrong number of arguments.",
+            true, DashboardResolver.class),
+    DISABLE_UNUSED("disable/unused", List.of(Severity.WARNING),
+            "A `# brokerwatch: disable=…` comment that disables nothing: no problem of that code where it applies.",
+            true, DisableFilter.class),
+    DISABLE_INVALID("disable/invalid", List.of(Severity.ERROR),
+            "A `# brokerwatch:` comment that cannot be applied: an unknown code, a code that cannot be disabled, a malformed "
+                    + "directive, or one not on a line of its own.",
+            false, DisableComments.class);
+
+    private final String code;
+    private final List<Severity> severities;
+    private final String summary;
+    private final boolean disableable;
+    private final List<String> raisedBy;
+
+    CheckCode(String code, List<Severity> severities, String summary, boolean disableable, Class<?>... raisedBy) {
+        this(code, severities, summary, disableable, Arrays.stream(raisedBy).map(Class::getName).toArray(String[]::new));
+    }
+
+    /** Names instead of classes only where the raising class is not public. */
+    CheckCode(String code, List<Severity> severities, String summary, boolean disableable, String... raisedBy) {
+        this.code = code;
+        this.severities = List.copyOf(severities);
+        this.summary = summary;
+        this.disableable = disableable;
+        this.raisedBy = List.of(raisedBy);
+    }
+
+    /** The stable code, {@code area/topic}, as printed in {@code error[area/topic]}. */
+    public String code() {
+        return code;
+    }
+
+    /** The severities this code is raised at, the more common first. */
+    public List<Severity> severities() {
+        return severities;
+    }
+
+    /** "error", "warning" or "error / warning". */
+    public String severityText() {
+        return severities.stream().map(Severity::label).collect(Collectors.joining(" / "));
+    }
+
+    /** One line, Markdown. */
+    public String summary() {
+        return summary;
+    }
+
+    /** The summary without Markdown code marks, for a terminal. */
+    public String plainSummary() {
+        return summary.replace("`", "");
+    }
+
+    /** The page that explains the code, relative to the repository root. */
+    public String docsPage() {
+        return "docs/checks/" + code + ".md";
+    }
+
+    /**
+     * False for problems that leave the pack unusable (a file that does not parse or cannot be read) and for
+     * a disable comment that cannot be applied: neither {@code --disable} nor a comment can hide them.
+     */
+    public boolean disableable() {
+        return disableable;
+    }
+
+    /** The fully qualified names of the classes that raise this code. */
+    public List<String> raisedBy() {
+        return raisedBy;
+    }
+
+    public static Optional<CheckCode> byCode(String code) {
+        return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
+    }
+
+    public static List<String> codes() {
+        return Arrays.stream(values()).map(CheckCode::code).toList();
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

@@ -355,6 +355,7 @@ final class TemplateParser {
         return switch (context) {
             case "command" -> "put a value in the action, e.g. {{ $value }}, or remove the empty {{ }}";
             case "parenthesized pipeline" -> "put a value between ( and )";
+            case "block clause" -> "a block needs a value after its name, e.g. {{block \"name\" .}}";
             default -> "{{" + context.replace(" clause", "") + "}} needs a value, e.g. {{" + context.replace(" clause", "") + " $value}}";
         };
     }

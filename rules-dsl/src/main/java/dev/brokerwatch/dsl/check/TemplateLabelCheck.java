@@ -6,7 +6,7 @@ import dev.brokerwatch.dsl.compile.RuleInfo;
 import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
-import dev.brokerwatch.dsl.semantics.GoTemplate;
+import dev.brokerwatch.dsl.semantics.gotemplate.GoTemplate;
 import dev.brokerwatch.dsl.semantics.LabelFlow;
 import dev.brokerwatch.dsl.source.Span;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ public final class TemplateLabelCheck implements Check {
                     if (available.contains(ref.label())) {
                         continue;
                     }
-                    Span at = TemplateSupport.spanOf(template, ref.text(), ref.offset());
+                    Span at = TemplateSupport.spanOf(template, ref.offset(), ref.length());
                     Diagnostic d = Diagnostic.of(CODE, Severity.ERROR, at,
                             "$labels." + ref.label() + " is always empty: the expression's result has "
                                     + (flow.labels().isEmpty() ? "no labels" : "only " + String.join(", ", flow.labels())),

@@ -3,6 +3,7 @@ package dev.brokerwatch.dsl.check;
 import dev.brokerwatch.dsl.ast.AlertRule;
 import dev.brokerwatch.dsl.ast.KeyValue;
 import dev.brokerwatch.dsl.ast.StringLit;
+import dev.brokerwatch.dsl.parse.StringLiterals;
 import dev.brokerwatch.dsl.source.Span;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,18 +29,43 @@ final class TemplateSupport {
         return out;
     }
 
-    /** The span of {@code needle} inside the literal's source text, or the whole literal when it cannot be found. */
+    /** The span of the first {@code needle} at or after {@code valueOffset} in the literal's value, or the whole literal. */
     static Span spanOf(StringLit literal, String needle, int valueOffset) {
+        int at = literal.value().indexOf(needle, Math.max(0, valueOffset));
+        return at < 0 ? literal.span() : spanOf(literal, at, needle.length());
+    }
+
+    /**
+     * The source span of {@code length} characters at {@code valueOffset} of the literal's value. Escapes and
+     * triple-quote dedenting make value offsets differ from source offsets, so they are mapped through the
+     * literal's own decoding. A value that is not the decoded token (a {@code ${param}} was interpolated)
+     * falls back to finding the text in the source, then to the whole literal.
+     */
+    static Span spanOf(StringLit literal, int valueOffset, int length) {
         String raw = literal.span().text();
-        int from = Math.min(raw.length(), Math.max(0, valueOffset));
-        int at = raw.indexOf(needle, from);
-        if (at < 0) {
-            at = raw.indexOf(needle);
+        int start = literal.span().start();
+        String value = literal.value();
+        int from = Math.max(0, Math.min(value.length(), valueOffset));
+        int to = Math.max(from, Math.min(value.length(), valueOffset + length));
+        int[] offsets = sourceOffsets(raw, value);
+        if (offsets != null) {
+            // offsets[to] is where the next value character starts: the exact end of an escape or of the text
+            int end = to > from ? offsets[to] : Math.min(raw.length(), offsets[from] + 1);
+            return new Span(literal.span().file(), start + offsets[from], start + end);
         }
+        String needle = value.substring(from, to);
+        int at = needle.isEmpty() ? -1 : raw.indexOf(needle);
         if (at < 0) {
             return literal.span();
         }
-        int start = literal.span().start() + at;
-        return new Span(literal.span().file(), start, start + needle.length());
+        return new Span(literal.span().file(), start + at, start + at + needle.length());
+    }
+
+    private static int[] sourceOffsets(String raw, String value) {
+        try {
+            return StringLiterals.value(raw).equals(value) ? StringLiterals.sourceOffsets(raw) : null;
+        } catch (RuntimeException notAStringToken) {
+            return null;
+        }
     }
 }

@@ -6,11 +6,14 @@ import dev.brokerwatch.dsl.compile.RuleInfo;
 import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
-import dev.brokerwatch.dsl.semantics.GoTemplate;
+import dev.brokerwatch.dsl.semantics.gotemplate.GoTemplate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Go template syntax in annotations and labels: unclosed actions, unbalanced blocks, unknown functions or variables. */
+/**
+ * Go template syntax in annotations and labels, read as Prometheus reads it (Go's text/template parser with
+ * Prometheus's functions and variables): Go's first error, at the place it finds it.
+ */
 public final class TemplateSyntaxCheck implements Check {
     public static final CheckCode CODE = CheckCode.TEMPLATE_SYNTAX;
 
@@ -20,7 +23,7 @@ public final class TemplateSyntaxCheck implements Check {
         for (RuleInfo rule : context.alerts()) {
             for (StringLit template : TemplateSupport.templates((AlertRule) rule.rule())) {
                 for (GoTemplate.Problem p : GoTemplate.read(template.value()).problems()) {
-                    out.add(Diagnostic.of(CODE, Severity.ERROR, TemplateSupport.spanOf(template, p.needle(), p.offset()), p.message(), p.hint()));
+                    out.add(Diagnostic.of(CODE, Severity.ERROR, TemplateSupport.spanOf(template, p.offset(), p.length()), p.message(), p.hint()));
                 }
             }
         }

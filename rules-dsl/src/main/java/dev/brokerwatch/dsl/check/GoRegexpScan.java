@@ -41,8 +41,11 @@ final class GoRegexpScan {
             "Cypro_Minoan", "Old_Uyghur", "Tangsa", "Toto", "Vithkuqi",
             "Kawi", "Nag_Mundari");
 
-    /** A Go rule that fired at {@code at}; {@code expr} is the fragment Go names, null when it names the whole pattern. */
-    record Finding(String code, int at, String expr, String re2jPrefix) {
+    /**
+     * A Go rule that fired at {@code at}; {@code expr} is the fragment Go names, null when it names the whole
+     * pattern; {@code re2jPrefix} is the pattern before it with its {@code depth} open groups closed.
+     */
+    record Finding(String code, int at, String expr, String re2jPrefix, int depth) {
     }
 
     /**
@@ -84,6 +87,10 @@ final class GoRegexpScan {
     private final List<int[]> rewrites = new ArrayList<>();
     private final List<String> rewriteTexts = new ArrayList<>();
     private int i;
+    /** Go's numRegexp and the product of all counted repetitions: Go measures sizes only once these are large. */
+    private long nodes;
+    private long repeatProduct = 1;
+    private boolean measuring;
 
     private GoRegexpScan(String regex) {
         this.s = regex;
@@ -118,7 +125,7 @@ final class GoRegexpScan {
                 }
                 case ')' -> {
                     if (frames.size() == 1) {
-                        return found(new Finding("unexpected )", start, null, rewritten(start)));
+                        return found(new Finding("unexpected )", start, null, rewritten(start), 0));
                     }
                     Frame f = frames.pop();
                     Node group = close(f);
@@ -206,7 +213,13 @@ final class GoRegexpScan {
     }
 
     private void add(Node node) {
-        frames.peek().branch().add(node);
+        List<Node> branch = frames.peek().branch();
+        boolean merged = node.kind() == Kind.LITERAL && !branch.isEmpty()
+                && branch.get(branch.size() - 1).kind() == Kind.LITERAL;
+        if (!merged) {
+            nodes++;
+        }
+        branch.add(node);
     }
 
     /** {@code (?P<name>}, {@code (?<name>}, {@code (?flags)} or {@code (?flags:}; false on a syntax error. */
@@ -294,7 +307,8 @@ final class GoRegexpScan {
             return limit;
         }
         if (kind == Kind.REPEAT && (min >= 2 || max >= 2) && !repeatIsValid(node, MAX_REPEAT)) {
-            return new Finding("invalid repeat count", start, s.substring(start, i), rewritten(start) + ")".repeat(frames.size() - 1));
+            int depth = frames.size() - 1;
+            return new Finding("invalid repeat count", start, s.substring(start, i), rewritten(start) + ")".repeat(depth), depth);
         }
         branch.add(node);
         return null;
@@ -379,9 +393,15 @@ final class GoRegexpScan {
 
     /** Go's checkLimits; {@code depth} is the number of groups open at {@code at}, closed for re2j's look at the prefix. */
     private Finding limits(Node node, int at, int depth) {
-        String code = node.size() > MAX_SIZE ? "expression too large"
+        nodes++;
+        if (node.kind() == Kind.REPEAT) {
+            long m = node.max() == -1 ? node.min() : node.max();
+            repeatProduct = Math.min(MAX_SIZE, repeatProduct * Math.max(1, m));
+        }
+        measuring |= nodes >= MAX_SIZE / repeatProduct;
+        String code = measuring && node.size() > MAX_SIZE ? "expression too large"
                 : node.height() > MAX_HEIGHT ? "expression nests too deeply" : null;
-        return code == null ? null : new Finding(code, at, null, rewritten(at) + ")".repeat(depth));
+        return code == null ? null : new Finding(code, at, null, rewritten(at) + ")".repeat(depth), depth);
     }
 
     private static long times(long a, long b) {

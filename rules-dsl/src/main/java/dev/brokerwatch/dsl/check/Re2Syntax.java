@@ -45,8 +45,10 @@ public final class Re2Syntax {
         if (finding == null) {
             return compile(scan.re2jInput(), regex, scan.stoppedAt());
         }
-        // Go stops at the first error: one re2j sees before the finding comes first
-        Optional<Problem> earlier = compile(finding.re2jPrefix(), regex, -1);
+        // Go stops at the first error: one re2j sees before the finding comes first. A prefix with more open
+        // groups than Go's height limit is not given to re2j, whose parser recurses that deep.
+        Optional<Problem> earlier = finding.depth() > GoRegexpScan.MAX_HEIGHT ? Optional.empty()
+                : compile(finding.re2jPrefix(), regex, -1);
         if (earlier.isPresent() && !earlier.get().code().equals(TOO_DEEP)) {
             return earlier;
         }

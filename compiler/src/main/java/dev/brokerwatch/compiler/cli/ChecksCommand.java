@@ -8,7 +8,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "checks", mixinStandardHelpOptions = true,
-        description = "List every static check with its code; docs/checks/<code>.md explains each one.")
+        description = "List every static check with its code; docs/checks/<code>.md explains each one.",
+        footer = {"",
+                "Exit codes: 0 listed, 2 usage error.",
+                "",
+                "Example:%n"
+                        + "  brokerwatch checks | grep promql/      # the checks of PromQL expressions"})
 public final class ChecksCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

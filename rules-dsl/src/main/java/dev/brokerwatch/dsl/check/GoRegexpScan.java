@@ -151,12 +151,12 @@ final class GoRegexpScan {
                 case '*', '+', '?' -> {
                     i++;
                     Kind kind = c == '*' ? Kind.STAR : c == '+' ? Kind.PLUS : Kind.QUEST;
-                    Object outcome = repeat(kind, 0, 0, start, lastRepeat);
-                    if (outcome instanceof Finding f) {
-                        return found(f);
+                    Repetition outcome = repeat(kind, 0, 0, start, lastRepeat);
+                    if (outcome.finding() != null) {
+                        return found(outcome.finding());
                     }
-                    if (outcome instanceof Integer stop) {
-                        return stop(stop);
+                    if (outcome.syntaxErrorAt() >= 0) {
+                        return stop(outcome.syntaxErrorAt());
                     }
                     repeat = true;
                 }
@@ -172,12 +172,12 @@ final class GoRegexpScan {
                         if (min < 0 || min > MAX_REPEAT || max > MAX_REPEAT || max >= 0 && min > max) {
                             return stop(start);
                         }
-                        Object outcome = repeat(Kind.REPEAT, min, max, start, lastRepeat);
-                        if (outcome instanceof Finding f) {
-                            return found(f);
+                        Repetition outcome = repeat(Kind.REPEAT, min, max, start, lastRepeat);
+                        if (outcome.finding() != null) {
+                            return found(outcome.finding());
                         }
-                        if (outcome instanceof Integer stop) {
-                            return stop(stop);
+                        if (outcome.syntaxErrorAt() >= 0) {
+                            return stop(outcome.syntaxErrorAt());
                         }
                         repeat = true;
                     }
@@ -288,30 +288,36 @@ final class GoRegexpScan {
         return true;
     }
 
-    /** Applies a repetition to the last node; returns null, a Finding, or the Integer offset of a syntax error. */
-    private Object repeat(Kind kind, int min, int max, int start, int lastRepeat) {
+    /** What applying a repetition gave: fine, a Go-only rule that fired, or where an ordinary syntax error is. */
+    private record Repetition(Finding finding, int syntaxErrorAt) {
+        static final Repetition FINE = new Repetition(null, -1);
+    }
+
+    /** Applies a repetition operator, which ends at {@code i}, to the last node of the current alternative. */
+    private Repetition repeat(Kind kind, int min, int max, int start, int lastRepeat) {
         if (i < n && s.charAt(i) == '?') {
             i++;
         }
         if (lastRepeat >= 0) {
-            return lastRepeat; // a** or a++: "invalid nested repetition operator"
+            return new Repetition(null, lastRepeat); // a** or a++: "invalid nested repetition operator"
         }
         List<Node> branch = frames.peek().branch();
         if (branch.isEmpty()) {
-            return start; // "missing argument to repetition operator"
+            return new Repetition(null, start); // "missing argument to repetition operator"
         }
         Node sub = branch.remove(branch.size() - 1);
         Node node = repeated(kind, min, max, sub);
         Finding limit = limits(node, start, frames.size() - 1);
         if (limit != null) {
-            return limit;
+            return new Repetition(limit, -1);
         }
         if (kind == Kind.REPEAT && (min >= 2 || max >= 2) && !repeatIsValid(node, MAX_REPEAT)) {
             int depth = frames.size() - 1;
-            return new Finding("invalid repeat count", start, s.substring(start, i), rewritten(start) + ")".repeat(depth), depth);
+            return new Repetition(new Finding("invalid repeat count", start, s.substring(start, i),
+                    rewritten(start) + ")".repeat(depth), depth), -1);
         }
         branch.add(node);
-        return null;
+        return Repetition.FINE;
     }
 
     private static Node repeated(Kind kind, int min, int max, Node sub) {

@@ -11,8 +11,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "checks", mixinStandardHelpOptions = true,
-        description = {"List every check code with its severity and what it catches; docs/checks/<code>.md explains each one.",
-                "Disable a code for a run with --disable, or in a .bw file with # brokerwatch: disable=<code>."})
+        description = {"List every check code with its severity and what it catches; docs/checks/ has a page for each.",
+                "Disable a code for a run with --disable, or in a .bw file with # brokerwatch: disable=<code>."},
+        footer = {"",
+                "Exit codes: 0 listed, 2 usage error.",
+                "",
+                "Example:%n"
+                        + "  brokerwatch checks | grep promql/      # the checks of PromQL expressions"})
 public final class ChecksCommand implements Callable<Integer> {
     /** The formats {@code --format} accepts. */
     enum Format { text, json }

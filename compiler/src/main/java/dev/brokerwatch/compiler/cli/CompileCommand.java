@@ -25,23 +25,36 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "compile",
+        // the directory list is a table: its lines break where they must and fit in 80 columns
         description = {
-                "Check the sources, then write every output format into the output directory:",
+                "Check the sources, then write every output format into the output directory.",
                 "",
-                "  prometheus/           Prometheus rule files, one per .bw file with groups (promtool check rules clean)",
-                "  prometheus-operator/  a PrometheusRule resource with every group",
-                "  victoriametrics/      a VMRule resource with every group",
-                "  promtool/             promtool unit tests from the test blocks (run: promtool test rules promtool/*.test.yml)",
-                "  agent/                the mapping the brokerwatch agent exports",
-                "  jmx-exporter/         a config for the stock jmx_prometheus_javaagent exporting the same families",
-                "  strimzi/              that config as a ConfigMap for Strimzi's metricsConfig",
-                "  docs/                 a Markdown reference of every metric and alert",
-                "  grafana/              one Grafana dashboard JSON per dashboard (<uid>.json)",
-                "  grafana-configmap/    each dashboard in a ConfigMap for the Grafana sidecar (grafana_dashboard: \"1\")",
-                "  grafana-operator/     each dashboard as a grafana-operator GrafanaDashboard",
+                "What goes where:",
+                "  prometheus/           Prometheus rule files, one per .bw file with groups,%n"
+                        + "                        clean under promtool check rules%n"
+                        + "  prometheus-operator/  a PrometheusRule resource with every group%n"
+                        + "  victoriametrics/      a VMRule resource with every group%n"
+                        + "  promtool/             promtool unit tests from the test blocks%n"
+                        + "                        (run: promtool test rules promtool/*.test.yml)%n"
+                        + "  agent/                the mapping the brokerwatch agent exports%n"
+                        + "  jmx-exporter/         a config for the stock jmx_prometheus_javaagent%n"
+                        + "                        exporting the same families%n"
+                        + "  strimzi/              that config as a ConfigMap for Strimzi's metricsConfig%n"
+                        + "  docs/                 a Markdown reference of every metric and alert%n"
+                        + "  grafana/              one Grafana dashboard JSON per dashboard (<uid>.json)%n"
+                        + "  grafana-configmap/    each dashboard in a ConfigMap for the Grafana sidecar%n"
+                        + "                        (grafana_dashboard: \"1\")%n"
+                        + "  grafana-operator/     each dashboard as a grafana-operator GrafanaDashboard",
                 "",
                 "Nothing is written when the sources have errors. Output is byte-identical for identical sources."},
-        footer = {"", "Exit codes: 0 written (or up to date with --verify), 1 problems found or outputs stale, 2 usage or I/O error."},
+        footer = {"",
+                "Exit codes: 0 written (or up to date with --verify), 1 problems found or outputs stale, "
+                        + "2 usage or I/O error.",
+                "",
+                "Examples:%n"
+                        + "  brokerwatch compile                           # the embedded pack into ./out%n"
+                        + "  brokerwatch compile my-pack.bw --out build/monitoring --namespace kafka%n"
+                        + "  brokerwatch compile my-pack.bw --verify       # in CI: exit 1 when stale"},
         mixinStandardHelpOptions = true)
 public final class CompileCommand implements Callable<Integer> {
     @Mixin

@@ -8,29 +8,18 @@ import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.semantics.PromQlWalker;
-import dev.brokerwatch.dsl.source.Span;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
- * A regular expression Prometheus would reject. Prometheus uses Go's RE2, which has no backreferences,
- * lookaround, possessive quantifiers or atomic groups; those are fine in Java, so they would slip through
- * any check that only compiles the pattern here.
+ * A regular expression Prometheus would reject. Prometheus parses label-matcher and label_replace regexes with
+ * Go's regexp/syntax (RE2 syntax) and anchors them as {@code ^(?s:<regex>)$}; java.util.regex accepts far more
+ * (lookaround, backreferences, possessive quantifiers, {@code \h}) and rejects some valid RE2, so the verdict
+ * comes from {@link Re2Syntax}: re2j, the RE2 port, with Go's own rules where the two differ.
  */
 public final class Re2RegexCheck implements Check {
     public static final CheckCode CODE = CheckCode.PROMQL_REGEX;
-
-    private static final Pattern[] PERL_ONLY = {
-            Pattern.compile("\\\\[1-9]"),
-            Pattern.compile("\\(\\?<?[=!]"),
-            Pattern.compile("\\(\\?>"),
-            Pattern.compile("[*+?}]\\+"),
-            Pattern.compile("\\\\[kgGZ]"),
-    };
-    private static final String[] PERL_ONLY_NAMES = {
-            "backreferences", "lookahead and lookbehind", "atomic groups", "possessive quantifiers", "this escape"};
+    private static final String SYNTAX = "https://github.com/google/re2/wiki/Syntax";
 
     @Override
     public List<Diagnostic> run(CheckContext context) {
@@ -40,38 +29,40 @@ public final class Re2RegexCheck implements Check {
                 if (node instanceof VectorSelector v) {
                     for (LabelMatcher m : v.matchers()) {
                         if (m.op().isRegex() && m.value() instanceof StringLit s) {
-                            check(s.value(), s.span(), out);
+                            check(s, out);
                         }
                     }
                 } else if (node instanceof Call c && c.function().text().equals("label_replace") && c.args().size() == 5
                         && c.args().get(4) instanceof StringLit s) {
-                    check(s.value(), s.span(), out);
+                    check(s, out);
                 }
             });
         }
         return out;
     }
 
-    /** Returns the problem with {@code regex}, or null when RE2 accepts it. */
-    public static String problem(String regex) {
-        for (int i = 0; i < PERL_ONLY.length; i++) {
-            if (PERL_ONLY[i].matcher(regex).find()) {
-                return "RE2 has no " + PERL_ONLY_NAMES[i];
-            }
-        }
-        try {
-            Pattern.compile(regex);
-            return null;
-        } catch (PatternSyntaxException e) {
-            return e.getDescription() + " near index " + e.getIndex();
-        }
+    private static void check(StringLit regex, List<Diagnostic> out) {
+        Re2Syntax.check(regex.value()).ifPresent(problem -> {
+            var at = problem.offset() < 0 ? regex.span()
+                    : LiteralSpans.spanOf(regex, problem.offset(), problem.offset() + problem.length());
+            out.add(Diagnostic.of(CODE, Severity.ERROR, at, "Prometheus rejects this regex: " + problem.message(),
+                    hint(problem.code())));
+        });
     }
 
-    private static void check(String regex, Span at, List<Diagnostic> out) {
-        String problem = problem(regex);
-        if (problem != null) {
-            out.add(Diagnostic.of(CODE, Severity.ERROR, at, "invalid regular expression: " + problem,
-                    "Prometheus anchors the regex and uses RE2 syntax: https://github.com/google/re2/wiki/Syntax"));
-        }
+    private static String hint(String code) {
+        String anchoring = "Prometheus anchors it as ^(?s:<regex>)$ and reads RE2 syntax: " + SYNTAX;
+        return switch (code) {
+            case "invalid or unsupported Perl syntax", "invalid named capture" ->
+                    "RE2 has no lookahead, lookbehind, atomic groups or comments; for \"not matching\" use the !~ matcher. "
+                            + anchoring;
+            case "invalid escape sequence" ->
+                    "RE2 knows \\d \\s \\w \\b \\pL \\x{41} \\Q…\\E, not \\h \\Z \\G \\K or backreferences like \\1. "
+                            + anchoring;
+            case "invalid nested repetition operator" ->
+                    "RE2 has no possessive quantifiers: write a+ rather than a++, and one repetition per operand. " + anchoring;
+            case "invalid repeat count" -> "a count is at most 1000, also when nested counts multiply. " + anchoring;
+            default -> anchoring;
+        };
     }
 }

@@ -103,14 +103,14 @@ public enum CheckCode {
             "A label matcher on a label the metric does not have: error when the matcher needs a value, warning otherwise.",
             true, MatcherLabelCheck.class),
     PROMQL_REGEX("promql/regex", List.of(Severity.ERROR),
-            "A regular expression Prometheus (RE2) rejects.",
+            "A regular expression Prometheus rejects, judged as Go's RE2 parser does (re2j, with Go's rules where they differ).",
             true, Re2RegexCheck.class),
     PROMQL_RANGE_WINDOW("promql/range-window", List.of(Severity.WARNING),
             "A range selector or subquery range shorter than twice the scrape interval (the parameter `scrape_interval`).",
             true, RangeWindowCheck.class),
     TEMPLATE_SYNTAX("template/syntax", List.of(Severity.ERROR),
-            "A Go template in an annotation or label that Prometheus cannot expand: unclosed `{{`, unbalanced `if`/`end`, "
-                    + "unknown functions or variables.",
+            "A Go template in an annotation or label that Prometheus cannot expand, read by the rules of Go's text/template "
+                    + "parser: Go's first error, in Go's words, at its place.",
             true, TemplateSyntaxCheck.class),
     TEMPLATE_LABEL("template/label", List.of(Severity.ERROR),
             "`$labels.x` in a template where the alert's expression cannot yield `x`.",

@@ -59,7 +59,14 @@ public final class KafkaDistribution {
      * for runs that must not be disturbed by another build re-resolving {@code tests/target/kafka/<version>}
      * (its nested build cleans the libs directory first).
      */
-    public synchronized KafkaDistribution snapshotTo(Path home) {
+    public KafkaDistribution snapshotTo(Path home) {
+        // one lock for every instance: scenarios running at once snapshot the same version to the same home
+        synchronized (KafkaDistribution.class) {
+            return snapshotLocked(home);
+        }
+    }
+
+    private KafkaDistribution snapshotLocked(Path home) {
         KafkaDistribution copy = new KafkaDistribution(version, home);
         if (copy.isComplete()) {
             return copy;

@@ -127,8 +127,17 @@ class HealthEndpointsIT {
                     summary(during.stream().filter(a -> a.path().equals("/health/ready")).toList())).isNotEmpty();
             JsonNode down = JSON.readTree(readyDown.get(0).body());
             assertThat(down.get("status").asText()).isEqualTo("DOWN");
-            assertThat(down.get("checks").get(0).get("name").asText()).isEqualTo("broker_state");
-            assertThat(down.get("checks").get(0).get("ok").asBoolean()).isFalse();
+            // which check fails first depends on which MBean the shutting-down broker changes or drops first (the
+            // log directory count may go before the state on a busy machine); the broker state must fail too
+            List<JsonNode> downBodies = new java.util.ArrayList<>();
+            for (Answer a : readyDown) {
+                downBodies.add(JSON.readTree(a.body()));
+            }
+            assertThat(downBodies).as("a 503 of /health/ready saying the broker state is no longer RUNNING")
+                    .anySatisfy(body -> {
+                        assertThat(body.get("checks").get(0).get("name").asText()).isEqualTo("broker_state");
+                        assertThat(body.get("checks").get(0).get("ok").asBoolean()).isFalse();
+                    });
 
             // once ready is down it stays down until the process is gone (no flapping back to 200)
             long firstDown = readyDown.get(0).at();

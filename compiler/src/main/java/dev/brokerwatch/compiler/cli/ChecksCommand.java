@@ -18,6 +18,7 @@ public final class ChecksCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.printf("%-28s %s%n", "syntax/invalid", "the text does not parse");
         out.printf("%-28s %s%n", "import/unresolved", "an import that cannot be read, or an import cycle");
+        out.printf("%-28s %s%n", "import/name-clash", "two files of one name with rule groups, whose rule files would collide");
         out.printf("%-28s %s%n", "param/duplicate", "a parameter declared twice");
         out.printf("%-28s %s%n", "param/type", "a parameter value of the wrong kind for its place");
         out.printf("%-28s %s%n", "param/since", "a since clause with a malformed or out-of-order Kafka version");

@@ -60,19 +60,21 @@ public final class Resolver {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<String> ioErrors = new ArrayList<>();
         Set<String> done = new LinkedHashSet<>();
+        Map<String, Span> importedAt = new LinkedHashMap<>();
         for (String root : roots) {
             try {
                 SourceFile source = loader.load(root);
-                visit(source, loader, files, diagnostics, done, new ArrayDeque<>());
+                visit(source, loader, files, diagnostics, done, new ArrayDeque<>(), importedAt);
             } catch (IOException e) {
                 ioErrors.add(root + ": cannot read: " + e.getMessage());
             }
         }
+        diagnostics.addAll(RuleFileNames.clashes(files, importedAt));
         return new Loaded(files, diagnostics, ioErrors);
     }
 
     private static void visit(SourceFile source, SourceLoader loader, List<BwFile> files, List<Diagnostic> diagnostics,
-                              Set<String> done, Deque<String> stack) {
+                              Set<String> done, Deque<String> stack, Map<String, Span> importedAt) {
         String location = source.displayPath();
         if (!done.add(location)) {
             return;
@@ -95,7 +97,9 @@ public final class Resolver {
                 continue;
             }
             try {
-                visit(loader.load(target), loader, files, diagnostics, done, stack);
+                SourceFile imported = loader.load(target);
+                importedAt.putIfAbsent(imported.displayPath(), imp.path().span());
+                visit(imported, loader, files, diagnostics, done, stack, importedAt);
             } catch (IOException e) {
                 diagnostics.add(Diagnostic.of(IMPORT_CODE, Severity.ERROR, imp.path().span(),
                         "cannot import " + imp.path().value() + ": " + e.getMessage() + " (looked for " + target + ")",

@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Each problem has a stable code (list them with 'brokerwatch checks'), a severity, file:line:col,",
                 "the source line with a caret under the exact span, and a hint. Errors fail the check;",
                 "warnings do only with --strict."},
-        footer = {"", "Exit codes: 0 no problems, 1 problems found, 2 usage or I/O error.",
+        footer = {"", "Exit codes: 0 no problems, 1 problems found, 2 usage or I/O error, 3 internal error.",
                 "", "In GitHub Actions: brokerwatch check alerts/*.bw --format github"},
         mixinStandardHelpOptions = true)
 public final class CheckCommand implements Callable<Integer> {

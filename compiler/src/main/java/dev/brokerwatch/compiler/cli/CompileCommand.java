@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
                 "  grafana-operator/     each dashboard as a grafana-operator GrafanaDashboard",
                 "",
                 "Nothing is written when the sources have errors. Output is byte-identical for identical sources."},
-        footer = {"", "Exit codes: 0 written (or up to date with --verify), 1 problems found or outputs stale, 2 usage or I/O error."},
+        footer = {"", "Exit codes: 0 written (or up to date with --verify), 1 problems found or outputs stale, 2 usage or I/O error, 3 internal error."},
         mixinStandardHelpOptions = true)
 public final class CompileCommand implements Callable<Integer> {
     @Mixin

@@ -684,18 +684,18 @@ final class AstBuilder {
                 Ident value = u.unit != null ? ident(u.unit) : stringAsIdent(u.unitString);
                 unit = once(unit, value, span(c), "unit");
             } else if (c instanceof PanelDecimalsContext d) {
-                decimals = once(decimals, number(d.value), span(c), "decimals");
+                decimals = once(decimals, finite(number(d.value), "decimals"), span(c), "decimals");
             } else if (c instanceof PanelMinContext m) {
-                min = once(min, signedNumber(m.signedNumber()), span(c), "min");
+                min = once(min, finite(signedNumber(m.signedNumber()), "min"), span(c), "min");
             } else if (c instanceof PanelMaxContext m) {
-                max = once(max, signedNumber(m.signedNumber()), span(c), "max");
+                max = once(max, finite(signedNumber(m.signedNumber()), "max"), span(c), "max");
             } else if (c instanceof PanelThresholdsContext t) {
                 if (!thresholds.isEmpty()) {
                     error(span(c), "thresholds is given twice", "list every step in one clause: thresholds green, 80 orange, 90 red");
                     continue;
                 }
                 for (ThresholdStepContext step : t.thresholdStep()) {
-                    NumberLit value = step.signedNumber() == null ? null : signedNumber(step.signedNumber());
+                    NumberLit value = step.signedNumber() == null ? null : finite(signedNumber(step.signedNumber()), "a threshold");
                     Ident color = required(step.color).STRING() != null ? stringAsIdent(required(step.color.STRING())) : ident(step.color.identifier());
                     thresholds.add(new ThresholdStep(span(step), value, color));
                 }
@@ -708,13 +708,13 @@ final class AstBuilder {
             } else if (c instanceof PanelContentContext ct) {
                 content = once(content, string(ct.value), span(c), "content");
             } else if (c instanceof PanelWidthContext w) {
-                width = once(width, number(w.value), span(c), "width");
+                width = once(width, finite(number(w.value), "width"), span(c), "width");
             } else if (c instanceof PanelHeightContext h) {
-                height = once(height, number(h.value), span(c), "height");
+                height = once(height, finite(number(h.value), "height"), span(c), "height");
             } else if (c instanceof PanelPlaceContext pl) {
                 place = once(place, new Placement(span(c), gridInt(pl.x), gridInt(pl.y), gridInt(pl.w), gridInt(pl.h)), span(c), "place");
             } else if (c instanceof PanelIdContext i) {
-                id = once(id, number(i.value), span(c), "id");
+                id = once(id, finite(number(i.value), "id"), span(c), "id");
             }
         }
         return new PanelBody(queries, unit, decimals, min, max, thresholds, stack, links, description, content, width,
@@ -738,11 +738,20 @@ final class AstBuilder {
 
     private int gridInt(Token token) {
         NumberLit n = number(token);
-        if (n.value() != Math.rint(n.value()) || n.value() < 0) {
+        if (n.value() != Math.rint(n.value()) || n.value() < 0 || n.value() > Integer.MAX_VALUE) {
             error(n.span(), "grid positions are whole numbers from 0", "the grid is 24 columns wide; rows are about 30 pixels");
             return 0;
         }
         return (int) n.value();
+    }
+
+    /** Dashboard JSON has no infinity: a literal too large for a double is reported, and read as 0. */
+    private NumberLit finite(NumberLit n, String what) {
+        if (Double.isFinite(n.value())) {
+            return n;
+        }
+        error(n.span(), what + " " + n.text() + " is out of range", "Grafana needs a finite number; the largest is about 1.8e308");
+        return new NumberLit(n.span(), n.text(), 0);
     }
 
     private NumberLit signedNumber(SignedNumberContext s) {

@@ -68,6 +68,24 @@ class OversizedValuesTest {
     }
 
     @Test
+    void panelNumberTooLargeForADoubleIsReportedBecauseDashboardJsonHasNoInfinity() {
+        CompileResult result = Sources.of("m.bw", CATALOG + """
+                dashboard d "D" { timeseries "t" { query kafka_up max 1e400 thresholds green, 1e400 red } }
+                """).compile();
+        assertThat(result.diagnostics()).extracting(Diagnostic::message).as("each out-of-range number, at its place")
+                .containsExactly("max 1e400 is out of range", "a threshold 1e400 is out of range");
+    }
+
+    @Test
+    void gridPositionPastIntIsReported() {
+        CompileResult result = Sources.of("m.bw", CATALOG + """
+                dashboard d "D" { timeseries "t" { query kafka_up place 0 0 99999999999 8 } }
+                """).compile();
+        assertThat(result.diagnostics()).extracting(Diagnostic::message).as("a width no grid has")
+                .containsExactly("grid positions are whole numbers from 0");
+    }
+
+    @Test
     void testSeriesOfANumberInsteadOfAMetricIsReported() {
         CompileResult result = Sources.of("m.bw", alert("""
                     test "t" {

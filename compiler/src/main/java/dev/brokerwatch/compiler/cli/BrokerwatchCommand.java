@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                         + "stock jmx_exporter config. Without files it works on the curated Kafka pack it embeds.",
                 ""},
         footer = {"",
-                "Exit codes: 0 ok, 1 problems found, 2 usage or I/O error.",
+                "Exit codes: 0 ok, 1 problems found, 2 usage or I/O error, 3 internal error.",
                 "",
                 "Examples:%n"
                         + "  brokerwatch compile                      # the embedded Kafka pack into ./out%n"

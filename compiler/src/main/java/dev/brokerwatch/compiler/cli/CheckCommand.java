@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "the source line with a caret under the exact span, and a hint. Errors fail the check; "
                         + "warnings do only with --strict."},
         footer = {"",
-                "Exit codes: 0 no problems, 1 problems found, 2 usage or I/O error.",
+                "Exit codes: 0 no problems, 1 problems found, 2 usage or I/O error, 3 internal error.",
                 "",
                 "Examples:%n"
                         + "  brokerwatch check                                # the embedded Kafka pack%n"

@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
                 "Nothing is written when the sources have errors. Output is byte-identical for identical sources."},
         footer = {"",
                 "Exit codes: 0 written (or up to date with --verify), 1 problems found or outputs stale, "
-                        + "2 usage or I/O error.",
+                        + "2 usage or I/O error, 3 internal error.",
                 "",
                 "Examples:%n"
                         + "  brokerwatch compile                           # the embedded pack into ./out%n"

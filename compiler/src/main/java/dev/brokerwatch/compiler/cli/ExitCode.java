@@ -8,6 +8,8 @@ public final class ExitCode {
     public static final int PROBLEMS = 1;
     /** Bad usage, an unreadable file, a bad --set, an output that cannot be written. */
     public static final int USAGE = 2;
+    /** A bug in brokerwatch: no input should cause it, so it is reported as one line asking for a report. */
+    public static final int INTERNAL = 3;
 
     private ExitCode() {
     }

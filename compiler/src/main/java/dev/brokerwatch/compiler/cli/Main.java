@@ -13,7 +13,12 @@ public final class Main {
 
     /** Runs a command line with the given streams; returns the exit code (tests call this). */
     public static int run(String[] args, java.io.PrintWriter out, java.io.PrintWriter err) {
-        CommandLine cli = new CommandLine(new BrokerwatchCommand());
+        return run(new BrokerwatchCommand(), args, out, err);
+    }
+
+    /** Runs {@code command} with the exit-code and error handling of brokerwatch. */
+    static int run(Object command, String[] args, java.io.PrintWriter out, java.io.PrintWriter err) {
+        CommandLine cli = new CommandLine(command);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> ExitCode.USAGE);
@@ -24,11 +29,12 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // a bug in brokerwatch, not a user mistake: say so in one line, keep the trace for a report
-            err.println("brokerwatch: internal error: " + ex + " (please report it with the input that caused it)");
+            err.println("brokerwatch: internal error: " + ex + "; this is a bug in brokerwatch: please report it on"
+                    + " the brokerwatch issue tracker with the input that caused it (BROKERWATCH_DEBUG=1 prints the stack trace)");
             if (System.getenv("BROKERWATCH_DEBUG") != null) {
                 ex.printStackTrace(err);
             }
-            return ExitCode.USAGE;
+            return ExitCode.INTERNAL;
         });
         int code = cli.execute(args);
         out.flush();

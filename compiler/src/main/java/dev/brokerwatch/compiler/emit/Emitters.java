@@ -37,7 +37,7 @@ public final class Emitters {
                 String previous = writtenBy.putIfAbsent(file.path(), emitter.name());
                 if (previous != null) {
                     throw new IllegalStateException("two output files at " + file.path() + " (from " + previous + " and "
-                            + emitter.name() + "); source files with one name in different directories clash");
+                            + emitter.name() + "); the front end reports source names that would clash (import/name-clash)");
                 }
                 files.add(file);
             }

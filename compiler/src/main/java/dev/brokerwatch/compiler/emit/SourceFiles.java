@@ -3,6 +3,7 @@ package dev.brokerwatch.compiler.emit;
 import dev.brokerwatch.dsl.ast.BwFile;
 import dev.brokerwatch.dsl.ast.GroupDecl;
 import dev.brokerwatch.dsl.compile.Pack;
+import dev.brokerwatch.dsl.resolve.RuleFileNames;
 import dev.brokerwatch.dsl.source.SourceFile;
 import java.util.List;
 
@@ -13,10 +14,7 @@ final class SourceFiles {
 
     /** {@code alerts/kafka-broker.bw} gives {@code kafka-broker}. */
     static String stem(SourceFile file) {
-        String path = file.displayPath().replace('\\', '/');
-        // brokerwatch:kafka-broker.bw (a file of the embedded pack) gives kafka-broker too
-        String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf(':')) + 1);
-        return name.endsWith(".bw") ? name.substring(0, name.length() - 3) : name;
+        return RuleFileNames.stem(file);
     }
 
     /** The groups declared in one file, in source order. */

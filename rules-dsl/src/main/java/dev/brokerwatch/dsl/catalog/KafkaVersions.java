@@ -21,7 +21,7 @@ public final class KafkaVersions {
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");
         for (int i = 0; i < 3; i++) {
-            int c = Integer.compare(part(x, i), part(y, i));
+            int c = compareNumbers(part(x, i), part(y, i));
             if (c != 0) {
                 return c;
             }
@@ -34,7 +34,14 @@ public final class KafkaVersions {
         return (since == null || compare(version, since) >= 0) && (until == null || compare(version, until) < 0);
     }
 
-    private static int part(String[] parts, int i) {
-        return i < parts.length ? Integer.parseInt(parts[i]) : 0;
+    private static String part(String[] parts, int i) {
+        return i < parts.length ? parts[i] : "0";
+    }
+
+    // digit strings of any length, compared as numbers
+    private static int compareNumbers(String a, String b) {
+        String x = a.replaceFirst("^0+(?=.)", "");
+        String y = b.replaceFirst("^0+(?=.)", "");
+        return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
     }
 }

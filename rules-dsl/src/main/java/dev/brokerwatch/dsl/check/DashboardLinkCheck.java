@@ -88,8 +88,8 @@ public final class DashboardLinkCheck implements Check {
                 continue;
             }
             if (m.group(2) != null) {
-                int id = Integer.parseInt(m.group(2));
-                Optional<DashboardPanel> panel = target.panel(id).filter(p -> !p.isRow());
+                String id = m.group(2);
+                Optional<DashboardPanel> panel = panelId(id).flatMap(target::panel).filter(p -> !p.isRow());
                 if (panel.isEmpty()) {
                     out.add(Diagnostic.of(CODE, Severity.ERROR, kv.value().span(), "dashboard " + target.uid() + " has no panel " + id,
                             "its panels: " + String.join(", ", target.allPanels().stream().filter(p -> !p.isRow())
@@ -98,5 +98,14 @@ public final class DashboardLinkCheck implements Check {
             }
         }
         return out;
+    }
+
+    /** Empty for an id past int's range, which no panel has. */
+    private static Optional<Integer> panelId(String digits) {
+        try {
+            return Optional.of(Integer.parseInt(digits));
+        } catch (NumberFormatException tooLong) {
+            return Optional.empty();
+        }
     }
 }

@@ -31,6 +31,7 @@ import dev.brokerwatch.dsl.disable.DisableComments;
 import dev.brokerwatch.dsl.disable.DisableFilter;
 import dev.brokerwatch.dsl.resolve.Interpolation;
 import dev.brokerwatch.dsl.resolve.Resolver;
+import dev.brokerwatch.dsl.resolve.RuleFileNames;
 import dev.brokerwatch.dsl.semantics.Analyzer;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +52,9 @@ public enum CheckCode {
     IMPORT_UNRESOLVED("import/unresolved", List.of(Severity.ERROR),
             "An `import` names a file that cannot be read, or imports form a cycle.",
             false, Resolver.class),
+    IMPORT_NAME_CLASH("import/name-clash", List.of(Severity.ERROR),
+            "Two files of one name in different folders both declare rule groups, so their rule files would collide.",
+            true, RuleFileNames.class),
     PARAM_UNKNOWN("param/unknown", List.of(Severity.ERROR),
             "`$name` in PromQL or `${name}` in annotation text refers to no `param`.",
             true, Interpolation.class, ParamUseCheck.class),

@@ -75,23 +75,33 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Builds the immutable AST from ANTLR's parse tree. Every node gets the span of the text it came from.
  * Problems that the grammar cannot see (a clause written twice, a bad escape or duration) become
- * diagnostics here; a statement that syntax-error recovery left incomplete is dropped, since its syntax
- * error has already been reported.
+ * diagnostics here.
+ *
+ * <p>Syntax-error recovery leaves holes in the tree: a missing child (null), a token conjured by recovery
+ * (no position), tokens skipped into an error node. Every place that can meet one checks for it and throws
+ * {@link IncompleteTree}; the nearest enclosing part (a statement, a rule, a panel) is then dropped, since
+ * its syntax error has been reported. A hole in a tree that parsed without errors is a bug in the grammar
+ * or in this class, and is thrown as an internal error instead of being dropped.
  */
 final class AstBuilder {
     static final CheckCode SYNTAX = CheckCode.SYNTAX_INVALID;
 
     private final SourceFile file;
     private final List<Diagnostic> diagnostics;
+    private final boolean syntaxErrors;
 
-    AstBuilder(SourceFile file, List<Diagnostic> diagnostics) {
+    /** {@code syntaxErrors}: whether the parse reported any, i.e. whether the tree may have holes. */
+    AstBuilder(SourceFile file, List<Diagnostic> diagnostics, boolean syntaxErrors) {
         this.file = file;
         this.diagnostics = diagnostics;
+        this.syntaxErrors = syntaxErrors;
     }
 
     List<Statement> statements(StandaloneFileContext ctx) {
@@ -109,42 +119,103 @@ final class AstBuilder {
         return guarded(() -> expr(ctx.promExpr()));
     }
 
-    // Recovery can leave holes (null children) in a tree whose error is already reported: skip that part.
+    // A part that cannot be built has had its problem reported (see incomplete() and dropped()): skip it.
     private <T> T guarded(Supplier<T> build) {
         try {
             return build.get();
-        } catch (IncompleteTree | NullPointerException | IndexOutOfBoundsException e) {
+        } catch (IncompleteTree e) {
             return null;
         }
     }
 
+    /** Thrown only after a diagnostic explains why the part being built is missing. */
     private static final class IncompleteTree extends RuntimeException {
         IncompleteTree() {
             super(null, null, false, false);
         }
     }
 
+    /** A hole left by syntax-error recovery; without a reported syntax error it is a bug, not bad input. */
+    private RuntimeException incomplete() {
+        if (syntaxErrors) {
+            return new IncompleteTree();
+        }
+        return new IllegalStateException("the parse tree of " + file.displayPath()
+                + " has a hole although the parse reported no syntax error");
+    }
+
+    /** Reports why a part cannot be built, then drops it. */
+    private IncompleteTree dropped(Span at, String message, String hint) {
+        error(at, message, hint);
+        return new IncompleteTree();
+    }
+
+    /** A child the grammar requires; recovery may have left it out. */
+    private <C extends ParserRuleContext> C required(C ctx) {
+        if (ctx == null || ctx.exception != null && ctx.getChildCount() == 0) {
+            throw incomplete();
+        }
+        return ctx;
+    }
+
+    /** A token the grammar requires; recovery may have left it out or conjured it (no position). */
+    private Token required(Token token) {
+        if (token == null || token.getStartIndex() < 0 || token.getType() == Token.EOF) {
+            throw incomplete();
+        }
+        return token;
+    }
+
+    private Token required(TerminalNode node) {
+        if (node == null || node instanceof ErrorNode) {
+            throw incomplete();
+        }
+        return required(node.getSymbol());
+    }
+
+    /**
+     * A small rule whose text is used as is (a name, a keyword): recovery may have left it empty or put
+     * skipped tokens into it.
+     */
+    private <C extends ParserRuleContext> C whole(C ctx) {
+        required(ctx);
+        if (ctx.getChildCount() == 0 || hasErrors(ctx)) {
+            throw incomplete();
+        }
+        return ctx;
+    }
+
+    private static boolean hasErrors(ParseTree tree) {
+        if (tree instanceof ErrorNode) {
+            return true;
+        }
+        if (tree instanceof ParserRuleContext ctx && ctx.exception != null) {
+            return true;
+        }
+        for (int i = 0; i < tree.getChildCount(); i++) {
+            if (hasErrors(tree.getChild(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ---- positions -------------------------------------------------------------------------------
 
     private Span span(ParserRuleContext ctx) {
+        required(ctx);
         Token start = ctx.getStart();
         Token stop = ctx.getStop();
         if (start == null || start.getStartIndex() < 0) {
-            throw new IncompleteTree();
+            throw incomplete();
         }
         int end = stop != null && stop.getStopIndex() >= start.getStartIndex() ? stop.getStopIndex() + 1 : start.getStopIndex() + 1;
         return new Span(file, start.getStartIndex(), end);
     }
 
     private Span span(Token token) {
-        if (token == null || token.getStartIndex() < 0 || token.getType() == Token.EOF) {
-            throw new IncompleteTree();
-        }
+        required(token);
         return new Span(file, token.getStartIndex(), token.getStopIndex() + 1);
-    }
-
-    private Span span(TerminalNode node) {
-        return span(node.getSymbol());
     }
 
     private void error(Span at, String message, String hint) {
@@ -154,6 +225,7 @@ final class AstBuilder {
     // ---- statements ------------------------------------------------------------------------------
 
     private Statement statement(StatementContext s) {
+        required(s);
         if (s.importDecl() != null) {
             return new ImportDecl(span(s.importDecl()), string(s.importDecl().path));
         }
@@ -192,25 +264,27 @@ final class AstBuilder {
         }
         if (s.panelTemplateDecl() != null) {
             PanelTemplateDeclContext t = s.panelTemplateDecl();
-            return new PanelTemplateDecl(span(t), ident(t.name), t.identifier().subList(1, t.identifier().size()).stream()
+            Ident name = ident(t.name);
+            return new PanelTemplateDecl(span(t), name, t.identifier().subList(1, t.identifier().size()).stream()
                     .map(this::ident).toList(), panelDecl(t.panelDecl()));
         }
-        throw new IncompleteTree();
+        throw incomplete();
     }
 
     private ParamLiteral paramLiteral(ParamLiteralContext v) {
+        required(v);
         if (v.DURATION() != null) {
-            return duration(v.DURATION().getSymbol());
+            return duration(required(v.DURATION()));
         }
         if (v.NUMBER() != null) {
-            NumberLit n = number(v.NUMBER().getSymbol());
+            NumberLit n = number(required(v.NUMBER()));
             return v.sign != null ? new NumberLit(span(v), "-" + n.text(), -n.value()) : n;
         }
         if (v.STRING() != null) {
-            return string(v.STRING().getSymbol());
+            return string(required(v.STRING()));
         }
         List<LabelName> names = new ArrayList<>();
-        for (LabelRefContext ref : v.labelList().labelRef()) {
+        for (LabelRefContext ref : required(v.labelList()).labelRef()) {
             if (ref.paramRef() != null) {
                 error(span(ref), "a label-list parameter cannot refer to another parameter",
                         "write the label names out: (namespace, pod)");
@@ -221,8 +295,9 @@ final class AstBuilder {
         return new LabelListLit(span(v), names);
     }
 
+    // the grammar lists the keywords, so a wrong word here is a reported syntax error
     private MetricType metricType(MetricTypeContext t) {
-        return MetricType.valueOf(t.getText().toUpperCase(Locale.ROOT));
+        return MetricType.valueOf(whole(t).getText().toUpperCase(Locale.ROOT));
     }
 
     private MetricBody metricBody(List<MetricClauseContext> clauses, IdentifierContext owner) {
@@ -322,6 +397,7 @@ final class AstBuilder {
     }
 
     private AlertRule alert(AlertRuleContext a) {
+        required(a);
         Expr expr = null;
         DurationRef forDuration = null;
         DurationRef keepFiringFor = null;
@@ -350,11 +426,11 @@ final class AstBuilder {
             } else if (c instanceof RuleLabelsClauseContext l) {
                 l.keyValue().forEach(kv -> labels.add(keyValue(kv)));
             } else if (c instanceof SummaryClauseContext s) {
-                summary = once(summary, string(s.STRING().getSymbol()), span(c), "summary");
+                summary = once(summary, string(required(s.STRING())), span(c), "summary");
             } else if (c instanceof DescriptionClauseContext d) {
-                description = once(description, string(d.STRING().getSymbol()), span(c), "description");
+                description = once(description, string(required(d.STRING())), span(c), "description");
             } else if (c instanceof RunbookClauseContext r) {
-                runbook = once(runbook, string(r.STRING().getSymbol()), span(c), "runbook");
+                runbook = once(runbook, string(required(r.STRING())), span(c), "runbook");
             } else if (c instanceof AnnotationsClauseContext an) {
                 an.keyValue().forEach(kv -> annotations.add(keyValue(kv)));
             } else if (c instanceof AlertTestClauseContext t) {
@@ -365,17 +441,18 @@ final class AstBuilder {
             }
         }
         if (!sawExpr) {
-            error(span(a.name), "alert " + identText(a.name) + " has no expr",
+            throw dropped(span(a.name), "alert " + identText(a.name) + " has no expr",
                     "add the PromQL condition: expr <expression>");
         }
         if (expr == null) {
-            throw new IncompleteTree();
+            throw incomplete(); // the expression had a hole
         }
         return new AlertRule(span(a), ident(a.name), expr, forDuration, keepFiringFor, severity, labels, summary,
                 description, runbook, annotations, tests);
     }
 
     private RecordingRule recording(RecordingRuleContext r) {
+        required(r);
         Expr expr = null;
         List<KeyValue> labels = new ArrayList<>();
         boolean sawExpr = false;
@@ -392,16 +469,17 @@ final class AstBuilder {
             }
         }
         if (!sawExpr) {
-            error(span(r.name), "recording rule " + identText(r.name) + " has no expr",
+            throw dropped(span(r.name), "recording rule " + identText(r.name) + " has no expr",
                     "add the PromQL expression: expr <expression>");
         }
         if (expr == null) {
-            throw new IncompleteTree();
+            throw incomplete(); // the expression had a hole
         }
         return new RecordingRule(span(r), ident(r.name), expr, labels);
     }
 
     private AlertTest alertTest(AlertTestContext t) {
+        required(t);
         DurationRef interval = null;
         List<TestSeries> series = new ArrayList<>();
         List<Expectation> expectations = new ArrayList<>();
@@ -409,8 +487,7 @@ final class AstBuilder {
             if (c instanceof TestIntervalContext i) {
                 interval = once(interval, durationRef(i.durationRef()), span(c), "interval");
             } else if (c instanceof TestSeriesContext s) {
-                Expr selector = vectorSelector(s.vectorSelector(), Modifiers.NONE);
-                series.add(new TestSeries(span(c), (VectorSelector) selector, string(s.values)));
+                series.add(new TestSeries(span(c), metricSelector(s.vectorSelector(), "a test series"), string(s.values)));
             } else if (c instanceof ExpectFiringContext f) {
                 List<KeyValue> labels = new ArrayList<>();
                 if (f.expectedLabels() != null) {
@@ -425,8 +502,9 @@ final class AstBuilder {
     }
 
     private Ident attributeName(AttributeNameContext a) {
+        required(a);
         if (a.STRING() != null) {
-            StringLit s = string(a.STRING().getSymbol());
+            StringLit s = string(required(a.STRING()));
             return new Ident(s.span(), s.value());
         }
         StringBuilder text = new StringBuilder();
@@ -500,8 +578,9 @@ final class AstBuilder {
 
     /** A group or dashboard name: quoted, or dashed parts written without spaces. */
     private Ident groupName(GroupNameContext n) {
+        required(n);
         if (n.STRING() != null) {
-            StringLit s = string(n.STRING().getSymbol());
+            StringLit s = string(required(n.STRING()));
             return new Ident(s.span(), s.value());
         }
         return dashedName(n);
@@ -517,18 +596,19 @@ final class AstBuilder {
     }
 
     private VariableDecl variable(VariableDeclContext v) {
+        required(v);
         VariableSource source;
         VariableSourceContext sc = v.variableSource();
         if (sc instanceof LabelValuesSourceContext lv) {
             VectorSelector selector = lv.vectorSelector() == null ? null
-                    : (VectorSelector) vectorSelector(lv.vectorSelector(), Modifiers.NONE);
+                    : metricSelector(lv.vectorSelector(), "label_values()");
             source = new VariableSource.LabelValues(span(sc), selector, ident(lv.label));
         } else if (sc instanceof CustomSourceContext cs) {
             source = new VariableSource.Custom(span(sc), cs.STRING().stream().map(t -> string(t.getSymbol())).toList());
         } else if (sc instanceof IntervalSourceContext is) {
             source = new VariableSource.Interval(span(sc), is.DURATION().stream().map(t -> duration(t.getSymbol())).toList());
         } else {
-            throw new IncompleteTree();
+            throw incomplete();
         }
         boolean multi = false;
         boolean all = false;
@@ -553,6 +633,7 @@ final class AstBuilder {
     }
 
     private RowDecl row(RowDeclContext r) {
+        required(r);
         List<PanelItem> panels = new ArrayList<>();
         for (PanelItemContext p : r.panelItem()) {
             PanelItem built = guarded(() -> panelItem(p));
@@ -564,17 +645,18 @@ final class AstBuilder {
     }
 
     private PanelItem panelItem(PanelItemContext p) {
-        if (p.panelDecl() != null) {
+        if (required(p).panelDecl() != null) {
             return panelDecl(p.panelDecl());
         }
-        PanelUseContext u = p.panelUse();
+        PanelUseContext u = required(p.panelUse());
         List<ParamLiteral> args = u.paramLiteral().stream().map(this::paramLiteral).toList();
         return new PanelUse(span(u), ident(u.name), args, u.title == null ? null : string(u.title),
                 u.panelBody() == null ? PanelBody.EMPTY : panelBody(u.panelBody()));
     }
 
     private PanelDecl panelDecl(PanelDeclContext p) {
-        return new PanelDecl(span(p), PanelKind.of(p.kind.getText()), string(p.title),
+        required(p);
+        return new PanelDecl(span(p), PanelKind.of(whole(p.kind).getText()), string(p.title),
                 p.panelBody() == null ? PanelBody.EMPTY : panelBody(p.panelBody()));
     }
 
@@ -603,19 +685,19 @@ final class AstBuilder {
                 Ident value = u.unit != null ? ident(u.unit) : stringAsIdent(u.unitString);
                 unit = once(unit, value, span(c), "unit");
             } else if (c instanceof PanelDecimalsContext d) {
-                decimals = once(decimals, number(d.value), span(c), "decimals");
+                decimals = once(decimals, finite(number(d.value), "decimals"), span(c), "decimals");
             } else if (c instanceof PanelMinContext m) {
-                min = once(min, signedNumber(m.signedNumber()), span(c), "min");
+                min = once(min, finite(signedNumber(m.signedNumber()), "min"), span(c), "min");
             } else if (c instanceof PanelMaxContext m) {
-                max = once(max, signedNumber(m.signedNumber()), span(c), "max");
+                max = once(max, finite(signedNumber(m.signedNumber()), "max"), span(c), "max");
             } else if (c instanceof PanelThresholdsContext t) {
                 if (!thresholds.isEmpty()) {
                     error(span(c), "thresholds is given twice", "list every step in one clause: thresholds green, 80 orange, 90 red");
                     continue;
                 }
                 for (ThresholdStepContext step : t.thresholdStep()) {
-                    NumberLit value = step.signedNumber() == null ? null : signedNumber(step.signedNumber());
-                    Ident color = step.color.STRING() != null ? stringAsIdent(step.color.STRING().getSymbol()) : ident(step.color.identifier());
+                    NumberLit value = step.signedNumber() == null ? null : finite(signedNumber(step.signedNumber()), "a threshold");
+                    Ident color = required(step.color).STRING() != null ? stringAsIdent(required(step.color.STRING())) : ident(step.color.identifier());
                     thresholds.add(new ThresholdStep(span(step), value, color));
                 }
             } else if (c instanceof PanelStackContext st) {
@@ -627,13 +709,13 @@ final class AstBuilder {
             } else if (c instanceof PanelContentContext ct) {
                 content = once(content, string(ct.value), span(c), "content");
             } else if (c instanceof PanelWidthContext w) {
-                width = once(width, number(w.value), span(c), "width");
+                width = once(width, finite(number(w.value), "width"), span(c), "width");
             } else if (c instanceof PanelHeightContext h) {
-                height = once(height, number(h.value), span(c), "height");
+                height = once(height, finite(number(h.value), "height"), span(c), "height");
             } else if (c instanceof PanelPlaceContext pl) {
                 place = once(place, new Placement(span(c), gridInt(pl.x), gridInt(pl.y), gridInt(pl.w), gridInt(pl.h)), span(c), "place");
             } else if (c instanceof PanelIdContext i) {
-                id = once(id, number(i.value), span(c), "id");
+                id = once(id, finite(number(i.value), "id"), span(c), "id");
             }
         }
         return new PanelBody(queries, unit, decimals, min, max, thresholds, stack, links, description, content, width,
@@ -641,6 +723,7 @@ final class AstBuilder {
     }
 
     private PanelQuery query(QueryClauseContext q) {
+        required(q);
         Expr expr = expr(q.promExpr());
         StringLit legend = null;
         boolean instant = false;
@@ -656,15 +739,25 @@ final class AstBuilder {
 
     private int gridInt(Token token) {
         NumberLit n = number(token);
-        if (n.value() != Math.rint(n.value()) || n.value() < 0) {
+        if (n.value() != Math.rint(n.value()) || n.value() < 0 || n.value() > Integer.MAX_VALUE) {
             error(n.span(), "grid positions are whole numbers from 0", "the grid is 24 columns wide; rows are about 30 pixels");
             return 0;
         }
         return (int) n.value();
     }
 
+    /** Dashboard JSON has no infinity: a literal too large for a double is reported, and read as 0. */
+    private NumberLit finite(NumberLit n, String what) {
+        if (Double.isFinite(n.value())) {
+            return n;
+        }
+        error(n.span(), what + " " + n.text() + " is out of range", "Grafana needs a finite number; the largest is about 1.8e308");
+        return new NumberLit(n.span(), n.text(), 0);
+    }
+
     private NumberLit signedNumber(SignedNumberContext s) {
-        NumberLit n = number(s.NUMBER().getSymbol());
+        required(s);
+        NumberLit n = number(required(s.NUMBER()));
         return s.sign != null ? new NumberLit(span(s), "-" + n.text(), -n.value()) : n;
     }
 
@@ -685,23 +778,21 @@ final class AstBuilder {
         if (target instanceof UrlTargetContext u) {
             return new LinkDecl(span(whole), titleLit, LinkDecl.Kind.URL, null, string(u.value));
         }
-        throw new IncompleteTree();
+        throw incomplete();
     }
 
     // ---- PromQL ----------------------------------------------------------------------------------
 
     Expr expr(PromExprContext ctx) {
-        if (ctx == null) {
-            throw new IncompleteTree();
-        }
+        required(ctx);
         if (ctx instanceof ParenContext p) {
             return new ParenExpr(span(ctx), expr(p.promExpr()));
         }
         if (ctx instanceof NumberLiteralContext n) {
-            return number(n.number().NUMBER().getSymbol());
+            return number(required(n.number().NUMBER()));
         }
         if (ctx instanceof StringLiteralContext s) {
-            return string(s.STRING().getSymbol());
+            return string(required(s.STRING()));
         }
         if (ctx instanceof ParamValueContext p) {
             return paramRef(p.paramRef());
@@ -711,7 +802,7 @@ final class AstBuilder {
         }
         if (ctx instanceof UnaryContext u) {
             Expr operand = expr(u.promExpr());
-            return new UnaryOp(span(ctx), u.op.getText(), operand);
+            return new UnaryOp(span(ctx), required(u.op).getText(), operand);
         }
         if (ctx instanceof BinaryContext b) {
             return binary(b);
@@ -724,13 +815,15 @@ final class AstBuilder {
         }
         if (ctx instanceof OffsetContext o) {
             Expr inner = expr(o.promExpr());
-            return withModifier(inner, span(ctx), m -> m.withOffset(durationRef(o.durationRef()), o.sign != null), "offset");
+            DurationRef offset = durationRef(o.durationRef());
+            return withModifier(inner, span(ctx), m -> m.withOffset(offset, o.sign != null), "offset");
         }
         if (ctx instanceof AtContext a) {
             Expr inner = expr(a.promExpr());
-            return withModifier(inner, span(ctx), m -> m.withAt(a.atValue().getText()), "@");
+            whole(a.atValue());
+            return withModifier(inner, span(ctx), m -> m.withAt(whole(a.atValue()).getText()), "@");
         }
-        throw new IncompleteTree();
+        throw incomplete();
     }
 
     private Expr withModifier(Expr inner, Span whole, java.util.function.UnaryOperator<Modifiers> change, String what) {
@@ -766,7 +859,7 @@ final class AstBuilder {
         Expr rhs = expr(b.right);
         BinModifiersContext m = b.modifiers;
         boolean returnBool = m != null && m.BOOL() != null;
-        String op = b.op.getText();
+        String op = required(b.op).getText();
         VectorMatching matching = null;
         if (m != null && m.matchKind != null) {
             VectorMatching.Cardinality card = VectorMatching.Cardinality.ONE_TO_ONE;
@@ -812,17 +905,18 @@ final class AstBuilder {
         Grouping grouping = null;
         if (!groupings.isEmpty()) {
             GroupingContext g = groupings.get(0);
-            grouping = new Grouping(span(g), g.kind.getType() == BrokerWatchParser.WITHOUT, labelList(g.labelList()));
+            grouping = new Grouping(span(g), required(g.kind).getType() == BrokerWatchParser.WITHOUT, labelList(g.labelList()));
         }
         boolean takesParam = PromQlFunctions.aggregationTakesParameter(fn.text());
         int expected = takesParam ? 2 : 1;
         if (args.size() != expected) {
-            error(span(c), fn.text() + " takes " + expected + (expected == 1 ? " argument" : " arguments")
-                            + " but " + args.size() + (args.size() == 1 ? " was" : " were") + " given",
-                    takesParam ? "write " + fn.text() + "(<parameter>, <vector expression>)" : "write " + fn.text() + "(<vector expression>)");
+            String message = fn.text() + " takes " + expected + (expected == 1 ? " argument" : " arguments")
+                    + " but " + args.size() + (args.size() == 1 ? " was" : " were") + " given";
+            String hint = takesParam ? "write " + fn.text() + "(<parameter>, <vector expression>)" : "write " + fn.text() + "(<vector expression>)";
             if (args.isEmpty()) {
-                throw new IncompleteTree();
+                throw dropped(span(c), message, hint);
             }
+            error(span(c), message, hint);
         }
         Expr param = takesParam && args.size() >= 2 ? args.get(0) : null;
         Expr operand = args.get(args.size() - 1);
@@ -831,13 +925,14 @@ final class AstBuilder {
 
     private List<LabelRef> labelList(LabelListContext l) {
         List<LabelRef> out = new ArrayList<>();
-        for (LabelRefContext ref : l.labelRef()) {
+        for (LabelRefContext ref : required(l).labelRef()) {
             out.add(ref.paramRef() != null ? paramRef(ref.paramRef()) : new LabelName(span(ref), identText(ref.identifier())));
         }
         return out;
     }
 
     private Expr vectorSelector(VectorSelectorContext v, Modifiers modifiers) {
+        required(v);
         Ident name = v.metricName == null ? null : ident(v.metricName);
         if (name != null && v.LBRACE() == null) {
             String lower = name.text().toLowerCase(Locale.ROOT);
@@ -858,6 +953,16 @@ final class AstBuilder {
         return new VectorSelector(span(v), name, matchers, modifiers);
     }
 
+    /** A selector where only a series selector makes sense: {@code inf} and {@code nan} read as numbers. */
+    private VectorSelector metricSelector(VectorSelectorContext v, String where) {
+        Expr built = vectorSelector(v, Modifiers.NONE);
+        if (built instanceof VectorSelector selector) {
+            return selector;
+        }
+        throw dropped(built.span(), where + " needs a metric, but " + built.span().text() + " is a number",
+                "name a metric, e.g. kafka_server_replicamanager_leadercount{pod=\"b0\"}");
+    }
+
     private static boolean matchesEmpty(LabelMatcher m) {
         if (!(m.value() instanceof StringLit s)) {
             return false;
@@ -871,27 +976,30 @@ final class AstBuilder {
     }
 
     private LabelMatcher matcher(MatcherContext m) {
-        LabelMatcher.MatchOp op = switch (m.op.getType()) {
+        required(m);
+        LabelMatcher.MatchOp op = switch (required(m.op).getType()) {
             case BrokerWatchParser.EQ -> LabelMatcher.MatchOp.EQ;
             case BrokerWatchParser.NE -> LabelMatcher.MatchOp.NE;
             case BrokerWatchParser.EQ_RE -> LabelMatcher.MatchOp.RE;
             case BrokerWatchParser.NE_RE -> LabelMatcher.MatchOp.NRE;
-            default -> throw new IncompleteTree();
+            default -> throw incomplete();
         };
-        MatcherValue value = m.value.paramRef() != null ? paramRef(m.value.paramRef()) : string(m.value.STRING().getSymbol());
+        required(m.value);
+        MatcherValue value = m.value.paramRef() != null ? paramRef(m.value.paramRef()) : string(required(m.value.STRING()));
         return new LabelMatcher(span(m), ident(m.label), op, value);
     }
 
     private DurationRef durationRef(DurationRefContext d) {
+        required(d);
         if (d.paramRef() != null) {
             return paramRef(d.paramRef());
         }
-        return duration(d.DURATION().getSymbol());
+        return duration(required(d.DURATION()));
     }
 
     // $name, ${name}, ${name:format} and [[name]] all name the same thing; the format is Grafana's business
     private ParamRef paramRef(ParamRefContext p) {
-        String text = p.getText();
+        String text = whole(p).getText();
         String name;
         if (text.startsWith("${")) {
             name = text.substring(2, text.length() - 1);
@@ -907,14 +1015,11 @@ final class AstBuilder {
     // ---- tokens ----------------------------------------------------------------------------------
 
     private Ident ident(IdentifierContext ctx) {
-        if (ctx == null) {
-            throw new IncompleteTree();
-        }
         return new Ident(span(ctx), identText(ctx));
     }
 
-    private static String identText(IdentifierContext ctx) {
-        return ctx.getText();
+    private String identText(IdentifierContext ctx) {
+        return whole(ctx).getText();
     }
 
     private StringLit string(Token token) {

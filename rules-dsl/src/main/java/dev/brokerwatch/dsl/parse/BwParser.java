@@ -31,7 +31,7 @@ public final class BwParser {
         List<Diagnostic> diagnostics = new ArrayList<>();
         try {
             BrokerWatchParser.StandaloneFileContext tree = parse(source, diagnostics, BrokerWatchParser::standaloneFile);
-            AstBuilder builder = new AstBuilder(source, diagnostics);
+            AstBuilder builder = new AstBuilder(source, diagnostics, !diagnostics.isEmpty());
             BwFile file = new BwFile(source, builder.statements(tree));
             return new ParseResult(file, diagnostics);
         } catch (StackOverflowError e) {
@@ -45,7 +45,7 @@ public final class BwParser {
         List<Diagnostic> diagnostics = new ArrayList<>();
         try {
             BrokerWatchParser.StandaloneExprContext tree = parse(source, diagnostics, BrokerWatchParser::standaloneExpr);
-            Expr expr = new AstBuilder(source, diagnostics).standaloneExpr(tree);
+            Expr expr = new AstBuilder(source, diagnostics, !diagnostics.isEmpty()).standaloneExpr(tree);
             return new ExprResult(expr, diagnostics);
         } catch (StackOverflowError e) {
             diagnostics.add(tooDeep(source));

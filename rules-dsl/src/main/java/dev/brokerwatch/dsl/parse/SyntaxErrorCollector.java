@@ -1,6 +1,7 @@
 package dev.brokerwatch.dsl.parse;
 
 import dev.brokerwatch.dsl.diag.CheckCode;
+import dev.brokerwatch.dsl.catalog.DidYouMean;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
 import dev.brokerwatch.dsl.grammar.BrokerWatchLexer;
@@ -57,14 +58,37 @@ final class SyntaxErrorCollector extends BaseErrorListener {
         String message;
         String hint = null;
         if (recognizer instanceof Parser parser) {
-            String expected = describe(expectedTokens(parser, e), parser.getVocabulary());
-            message = "unexpected " + found + (expected.isEmpty() ? "" : ", expected " + expected);
-            hint = hintFor(found, expected);
+            IntervalSet expectedTokens = expectedTokens(parser, e);
+            String expected = describe(expectedTokens, parser.getVocabulary());
+            List<String> keywords = keywords(expectedTokens, parser.getVocabulary());
+            String word = offendingSymbol instanceof Token token ? token.getText() : "";
+            if (keywords.equals(METRIC_TYPES) && isWord(word)) {
+                message = "unknown metric type '" + word + "': expected " + String.join(", ", METRIC_TYPES);
+            } else {
+                message = "unexpected " + found + (expected.isEmpty() ? "" : ", expected " + expected);
+            }
+            hint = isWord(word) ? DidYouMean.suggest(word, keywords).map(k -> "did you mean " + k + "?").orElse(null) : null;
+            hint = hint != null ? hint : hintFor(found, expected);
         } else {
             message = "unexpected character " + found;
             hint = "PromQL and .bw text use ASCII operators; strings go in double quotes";
         }
         diagnostics.add(Diagnostic.of(CODE, Severity.ERROR, span, message, hint));
+    }
+
+    private static final List<String> METRIC_TYPES = List.of("counter", "gauge", "summary", "untyped");
+
+    private static boolean isWord(String text) {
+        return text != null && !text.isEmpty() && Character.isLetter(text.charAt(0));
+    }
+
+    /** The keywords among the expected tokens, without quotes, sorted. */
+    private static List<String> keywords(IntervalSet expected, Vocabulary vocabulary) {
+        if (expected == null || expected.isNil()) {
+            return List.of();
+        }
+        return expected.toList().stream().filter(t -> t != Token.EOF && isKeyword(vocabulary, t))
+                .map(t -> vocabulary.getLiteralName(t).replace("'", "")).sorted().toList();
     }
 
     private static IntervalSet expectedTokens(Parser parser, RecognitionException e) {

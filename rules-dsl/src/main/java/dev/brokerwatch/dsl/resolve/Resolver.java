@@ -67,19 +67,22 @@ public final class Resolver {
         List<String> ioErrors = new ArrayList<>();
         Set<String> done = new LinkedHashSet<>();
         Map<String, String> importedBy = new LinkedHashMap<>();
+        Map<String, Span> importedAt = new LinkedHashMap<>();
         for (String root : roots) {
             try {
                 SourceFile source = loader.load(root);
-                visit(source, loader, files, diagnostics, done, importedBy, new ArrayDeque<>());
+                visit(source, loader, files, diagnostics, done, importedBy, new ArrayDeque<>(), importedAt);
             } catch (IOException e) {
                 ioErrors.add(root + ": cannot read: " + e.getMessage());
             }
         }
+        diagnostics.addAll(RuleFileNames.clashes(files, importedAt));
         return new Loaded(files, diagnostics, ioErrors, importedBy);
     }
 
     private static void visit(SourceFile source, SourceLoader loader, List<BwFile> files, List<Diagnostic> diagnostics,
-                              Set<String> done, Map<String, String> importedBy, Deque<String> stack) {
+                              Set<String> done, Map<String, String> importedBy, Deque<String> stack,
+                              Map<String, Span> importedAt) {
         String location = source.displayPath();
         if (!done.add(location)) {
             return;
@@ -103,8 +106,9 @@ public final class Resolver {
             }
             try {
                 SourceFile imported = loader.load(target);
+                importedAt.putIfAbsent(imported.displayPath(), imp.path().span());
                 importedBy.putIfAbsent(imported.displayPath(), location);
-                visit(imported, loader, files, diagnostics, done, importedBy, stack);
+                visit(imported, loader, files, diagnostics, done, importedBy, stack, importedAt);
             } catch (IOException e) {
                 diagnostics.add(Diagnostic.of(IMPORT_CODE, Severity.ERROR, imp.path().span(),
                         "cannot import " + imp.path().value() + ": " + e.getMessage() + " (looked for " + target + ")",

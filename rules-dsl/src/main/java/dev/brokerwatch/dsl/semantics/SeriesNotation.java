@@ -32,13 +32,27 @@ public final class SeriesNotation {
                 return new Result(samples, "'" + item + "' is not promtool notation", item);
             }
             if (m.group(1) != null) {
-                samples += Integer.parseInt(m.group(1));
+                samples = saturatedAdd(samples, count(m.group(1)));
             } else if (m.group(6) != null) {
-                samples += Integer.parseInt(m.group(6)) + 1;
+                samples = saturatedAdd(samples, saturatedAdd(count(m.group(6)), 1));
             } else {
-                samples += 1;
+                samples = saturatedAdd(samples, 1);
             }
         }
         return new Result(samples, null, null);
+    }
+
+    // a repeat count past int's range only says "longer than any test needs"
+    private static int count(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException tooLong) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    private static int saturatedAdd(int a, int b) {
+        long sum = (long) a + b;
+        return sum > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) sum;
     }
 }

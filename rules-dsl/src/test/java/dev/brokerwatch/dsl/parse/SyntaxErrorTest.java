@@ -33,6 +33,30 @@ class SyntaxErrorTest {
     }
 
     @Test
+    void unknownMetricTypeListsTheTypesAndSuggestsTheNearestOne() {
+        List<Diagnostic> problems = problems("metric kafka_x_total counte help \"x\"\n");
+        assertThat(problems).as("a misspelt metric type is one syntax error, not a crash").singleElement().satisfies(d -> {
+            assertThat(d.message()).isEqualTo("unknown metric type 'counte': expected counter, gauge, summary, untyped");
+            assertThat(d.span().line() + ":" + d.span().column()).isEqualTo("1:22");
+            assertThat(d.hint()).isEqualTo("did you mean counter?");
+        });
+    }
+
+    @Test
+    void misspeltPanelKindSuggestsTheKeyword() {
+        List<Diagnostic> problems = problems("dashboard d \"D\" { timeserie \"t\" { query up } }\n");
+        assertThat(problems).as("a misspelt panel kind is a syntax error with a suggestion").isNotEmpty();
+        assertThat(problems.get(0).hint()).isEqualTo("did you mean timeseries?");
+    }
+
+    @Test
+    void statementCutOffBeforeItsMetricTypeIsReportedNotDropped() {
+        List<Diagnostic> problems = problems("external metric kafka_lag");
+        assertThat(problems).as("the missing type is reported").singleElement()
+                .satisfies(d -> assertThat(d.message()).isEqualTo("unexpected end of file, expected one of 'counter', 'gauge', 'summary', 'untyped'"));
+    }
+
+    @Test
     void recoveryReportsEveryBrokenStatementOfAFile() {
         List<Diagnostic> problems = problems("""
                 metric a gauge help oops

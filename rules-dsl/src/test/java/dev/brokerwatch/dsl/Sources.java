@@ -21,6 +21,12 @@ public final class Sources {
         return new Sources().with(name, text);
     }
 
+    public static Sources of(Map<String, String> files) {
+        Sources sources = new Sources();
+        files.forEach(sources::with);
+        return sources;
+    }
+
     public Sources with(String name, String text) {
         files.put(name, text);
         return this;
@@ -40,7 +46,8 @@ public final class Sources {
             @Override
             public String resolve(String from, String importPath) {
                 Path parent = Path.of(from).getParent();
-                return (parent == null ? Path.of(importPath) : parent.resolve(importPath)).normalize().toString();
+                return (parent == null ? Path.of(importPath) : parent.resolve(importPath)).normalize().toString()
+                        .replace('\\', '/');
             }
         };
     }

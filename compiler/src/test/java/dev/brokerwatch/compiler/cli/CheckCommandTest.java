@@ -3,7 +3,6 @@ package dev.brokerwatch.compiler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +57,7 @@ class CheckCommandTest {
     Path dir;
 
     Path write(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, text);
-        return file;
+        return Cli.write(dir, name, text);
     }
 
     @Test

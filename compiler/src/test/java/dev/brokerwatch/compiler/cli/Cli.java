@@ -20,6 +20,14 @@ record Cli(int exitCode, String out, String err) {
         return new Cli(code, out.toString(), err.toString());
     }
 
+    /** Writes a source file below {@code dir} (folders included) for a command line to read. */
+    static java.nio.file.Path write(java.nio.file.Path dir, String name, String text) throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve(name);
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, text);
+        return file;
+    }
+
     String all() {
         return out + err;
     }

@@ -2,12 +2,11 @@ package dev.brokerwatch.dsl.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.brokerwatch.dsl.Sources;
 import dev.brokerwatch.dsl.compile.CompileResult;
 import dev.brokerwatch.dsl.compile.Frontend;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.DiagnosticRenderer;
-import dev.brokerwatch.dsl.resolve.SourceLoader;
-import dev.brokerwatch.dsl.source.SourceFile;
 import dev.brokerwatch.dsl.source.Span;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -66,7 +65,7 @@ class MutationFuzzTest {
 
     @Test
     void unchangedSourcesCompileWithoutErrors() {
-        CompileResult result = Frontend.run(List.of(ROOT), loader(sources), Map.of());
+        CompileResult result = Frontend.run(List.of(ROOT), Sources.of(sources).loader(), Map.of());
         assertThat(result.hasErrors()).as("the curated sources must be clean, or every mutant result means nothing: %s",
                 result.diagnostics()).isFalse();
         assertThat(result.pack().files()).as("the root must reach every curated file").hasSize(sources.size());
@@ -108,7 +107,7 @@ class MutationFuzzTest {
     private static String problemWith(List<String> roots, Map<String, String> files) {
         CompileResult result;
         try {
-            result = Frontend.run(roots, loader(files), Map.of());
+            result = Frontend.run(roots, Sources.of(files).loader(), Map.of());
         } catch (RuntimeException | StackOverflowError e) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
@@ -143,25 +142,5 @@ class MutationFuzzTest {
                     + " (" + text.length() + " characters)";
         }
         return null;
-    }
-
-    private static SourceLoader loader(Map<String, String> files) {
-        return new SourceLoader() {
-            @Override
-            public SourceFile load(String location) throws IOException {
-                String text = files.get(location);
-                if (text == null) {
-                    throw new IOException("no such file");
-                }
-                return SourceFile.ofString(location, text);
-            }
-
-            @Override
-            public String resolve(String from, String importPath) {
-                Path parent = Path.of(from).getParent();
-                return (parent == null ? Path.of(importPath) : parent.resolve(importPath)).normalize().toString()
-                        .replace('\\', '/');
-            }
-        };
     }
 }

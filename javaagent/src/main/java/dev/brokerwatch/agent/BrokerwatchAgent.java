@@ -18,6 +18,9 @@ import dev.brokerwatch.agent.mapping.MappingReader;
 import dev.brokerwatch.agent.self.ScrapeDuration;
 import dev.brokerwatch.agent.self.ScrapeErrors;
 import dev.brokerwatch.agent.self.SelfMetricsCollector;
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.config.PrometheusPropertiesException;
+import io.prometheus.metrics.config.PrometheusPropertiesLoader;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
@@ -101,6 +104,7 @@ public final class BrokerwatchAgent {
   public static RunningAgent start(AgentArguments arguments, AgentConfig config, MBeanServer server)
       throws AgentStartException {
     Mapping mapping = loadMapping(arguments);
+    PrometheusProperties librarySettings = loadLibrarySettings();
     InetSocketAddress address = arguments.bindAddress();
     Authenticator authenticator =
         config.hasAuth() ? new HashedBasicAuthenticator(config.authUser(), config.authPasswordHash()) : null;
@@ -124,14 +128,14 @@ public final class BrokerwatchAgent {
                 mapping.cgroupMetrics(),
                 errors));
         registry.register(new SelfMetricsCollector(errors, duration));
-        JvmMetrics.builder().register(registry);
+        JvmMetrics.builder(librarySettings).register(registry);
       } catch (IllegalArgumentException | IllegalStateException e) {
         throw new AgentStartException(mapping.sourceName() + ": " + singleLine(e.getMessage()), e);
       }
       BrokerHealthProbe probe = new BrokerHealthProbe(server, config.readyMaxUnderReplicated());
       AgentHttpServer.Endpoints endpoints =
           new AgentHttpServer.Endpoints(
-              new MetricsEndpoint(registry, jmx),
+              new MetricsEndpoint(librarySettings, registry, jmx, AgentHttpServer.THREADS),
               new LiveHandler(probe),
               new ReadyHandler(probe),
               new AboutHandler(AgentVersion.get(), mapping, server));
@@ -145,6 +149,19 @@ public final class BrokerwatchAgent {
     } catch (AgentStartException | RuntimeException | Error e) {
       jmx.close();
       throw e;
+    }
+  }
+
+  /**
+   * The client library's own settings ({@code io.prometheus.*} from system properties, {@code
+   * prometheus.properties} and the environment), read once. The library rejects a key it does not
+   * know, so a misspelled setting stops the start instead of being ignored.
+   */
+  private static PrometheusProperties loadLibrarySettings() throws AgentStartException {
+    try {
+      return PrometheusPropertiesLoader.load();
+    } catch (PrometheusPropertiesException e) {
+      throw new AgentStartException("client library settings: " + singleLine(e.getMessage()), e);
     }
   }
 

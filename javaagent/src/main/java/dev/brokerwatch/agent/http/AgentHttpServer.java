@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * thread is a daemon too and never keeps the broker's JVM alive.
  */
 public final class AgentHttpServer implements AutoCloseable {
-  static final int THREADS = 4;
+  public static final int THREADS = 4;
   static final int QUEUE = 16;
   private static final int BACKLOG = 16;
 

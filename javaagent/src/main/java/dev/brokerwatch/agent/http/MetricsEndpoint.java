@@ -131,7 +131,8 @@ public final class MetricsEndpoint extends GetOnlyHandler {
     ExpositionBuffer buffer = buffers.take();
     try {
       buffer.reset();
-      try (SharedCollection.Share share = collections.join()) {
+      try (ExchangeDeadlines.Pause waitingForTheBroker = ExchangeDeadlines.pause();
+          SharedCollection.Share share = collections.join()) {
         ScrapeCollection collection = share.collection();
         if (directFormat != null) {
           direct.writeTo(collection.reading(), buffer, directFormat);

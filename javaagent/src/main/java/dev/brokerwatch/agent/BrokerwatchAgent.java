@@ -3,6 +3,7 @@ package dev.brokerwatch.agent;
 import com.sun.net.httpserver.Authenticator;
 import dev.brokerwatch.agent.cgroup.CgroupLocator;
 import dev.brokerwatch.agent.cgroup.CgroupMemoryCollector;
+import dev.brokerwatch.agent.cgroup.CgroupMemoryReader;
 import dev.brokerwatch.agent.health.BrokerHealthProbe;
 import dev.brokerwatch.agent.http.AboutHandler;
 import dev.brokerwatch.agent.http.AgentHttpServer;
@@ -31,6 +32,8 @@ import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import javax.management.MBeanServer;
 
 /**
@@ -84,7 +87,11 @@ public final class BrokerwatchAgent {
   /** Starts, or prints the one-line reason to {@code err} and returns null. Never throws. */
   static RunningAgent startQuietly(String agentArgs, MBeanServer server, PrintStream err) {
     try {
-      return start(agentArgs, server);
+      RunningAgent agent = start(agentArgs, server);
+      for (String notice : agent.notices()) {
+        err.println("brokerwatch: " + singleLine(notice));
+      }
+      return agent;
     } catch (AgentStartException e) {
       err.println("brokerwatch: " + singleLine(e.getMessage()));
     } catch (Throwable t) {
@@ -118,15 +125,19 @@ public final class BrokerwatchAgent {
     } catch (Exception e) {
       throw new AgentStartException("cannot follow MBean registrations: " + oneLine(e), e);
     }
+    List<String> notices = new ArrayList<>();
     try {
       PrometheusRegistry registry = new PrometheusRegistry();
       try {
         registry.register(jmx);
-        registry.register(
-            new CgroupMemoryCollector(
-                CgroupLocator.locate(config.cgroupRoot(), Paths.get(CgroupLocator.DEFAULT_PROC_SELF_CGROUP)),
-                mapping.cgroupMetrics(),
-                errors));
+        CgroupMemoryReader cgroup =
+            CgroupLocator.locate(config.cgroupRoot(), Paths.get(CgroupLocator.DEFAULT_PROC_SELF_CGROUP));
+        if (cgroup == null && !mapping.cgroupMetrics().isEmpty()) {
+          notices.add(
+              "no memory cgroup found under " + config.cgroupRoot() + " (cgroup.root): the mapping's "
+                  + mapping.cgroupMetrics().size() + " container memory metrics are left out");
+        }
+        registry.register(new CgroupMemoryCollector(cgroup, mapping.cgroupMetrics(), errors));
         registry.register(new SelfMetricsCollector(errors, duration));
         JvmMetrics.builder(librarySettings).register(registry);
       } catch (IllegalArgumentException | IllegalStateException e) {
@@ -145,7 +156,7 @@ public final class BrokerwatchAgent {
       } catch (IOException e) {
         throw new AgentStartException("cannot listen on " + describe(address) + ": " + AgentConfig.describe(e), e);
       }
-      return new RunningAgent(mapping, registry, jmx, errors, http);
+      return new RunningAgent(mapping, registry, jmx, errors, http, notices);
     } catch (AgentStartException | RuntimeException | Error e) {
       jmx.close();
       throw e;

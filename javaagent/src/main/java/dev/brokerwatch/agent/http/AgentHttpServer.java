@@ -31,6 +31,7 @@ public final class AgentHttpServer implements AutoCloseable {
   /** Time for the response, not counting the wait for a collection. */
   static final long RESPONSE_MILLIS = 10_000;
   private static final int BACKLOG = 16;
+  static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
@@ -67,14 +68,7 @@ public final class AgentHttpServer implements AutoCloseable {
   public static AgentHttpServer start(
       InetSocketAddress address, Endpoints endpoints, Authenticator authenticator, boolean healthOpen, TlsConfig tls)
       throws IOException {
-    HttpServer server;
-    if (tls != null) {
-      HttpsServer https = HttpsServer.create(address, BACKLOG);
-      https.setHttpsConfigurator(tls.configurator());
-      server = https;
-    } else {
-      server = HttpServer.create(address, BACKLOG);
-    }
+    HttpServer server = createWithNoDelay(address, tls);
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
             THREADS, THREADS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<Runnable>(QUEUE), new DaemonThreads());
@@ -96,6 +90,36 @@ public final class AgentHttpServer implements AutoCloseable {
       throw e;
     }
     return new AgentHttpServer(server, executor, deadlines);
+  }
+
+  /**
+   * Creates the server with TCP_NODELAY on its connections: without it a keep-alive scrape waits for
+   * Nagle's algorithm and the client's delayed ACK (about 40 ms) between the response's head and
+   * body. The JDK's server offers no per-server switch, only the system property {@value
+   * #NODELAY_PROPERTY}, read once when the JVM creates its first such server. So the property is set
+   * only while this server is created, and only when nobody set it; it is removed again right
+   * after. Had the JVM already created a JDK server before the agent, its setting stays in force.
+   */
+  private static HttpServer createWithNoDelay(InetSocketAddress address, TlsConfig tls) throws IOException {
+    boolean setHere = false;
+    synchronized (System.getProperties()) {
+      if (System.getProperty(NODELAY_PROPERTY) == null) {
+        System.setProperty(NODELAY_PROPERTY, "true");
+        setHere = true;
+      }
+    }
+    try {
+      if (tls != null) {
+        HttpsServer https = HttpsServer.create(address, BACKLOG);
+        https.setHttpsConfigurator(tls.configurator());
+        return https;
+      }
+      return HttpServer.create(address, BACKLOG);
+    } finally {
+      if (setHere) {
+        System.clearProperty(NODELAY_PROPERTY);
+      }
+    }
   }
 
   /** The bound port (useful when started on port 0). */

@@ -121,6 +121,30 @@ class AgentAttachIT {
   }
 
   @Test
+  void aKeepAliveScrapeIsNotHeldBackByNagle() throws Exception {
+    int port = freePort();
+    Process child = startChild("127.0.0.1:" + port, "wait");
+    long pid = child.pid();
+    List<Long> micros = new ArrayList<>();
+    try {
+      waitForReady(port, child);
+      get(port, "/metrics");
+      // one client, one connection kept alive: every request after the first reuses it
+      for (int i = 0; i < 15; i++) {
+        long start = System.nanoTime();
+        assertThat(get(port, "/metrics").statusCode()).isEqualTo(200);
+        micros.add((System.nanoTime() - start) / 1_000);
+      }
+    } finally {
+      stop(pid);
+    }
+    micros.sort(null);
+    assertThat(micros.get(micros.size() / 2))
+        .as("median keep-alive scrape in microseconds (Nagle and a delayed ACK would add about 40 ms): %s", micros)
+        .isLessThan(25_000L);
+  }
+
+  @Test
   void theAgentDoesNotKeepTheJvmAlive() throws Exception {
     int port = freePort();
     Process child = startChild("127.0.0.1:" + port, "exit");

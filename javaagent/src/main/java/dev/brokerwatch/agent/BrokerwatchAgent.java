@@ -3,6 +3,7 @@ package dev.brokerwatch.agent;
 import com.sun.net.httpserver.Authenticator;
 import dev.brokerwatch.agent.cgroup.CgroupLocator;
 import dev.brokerwatch.agent.cgroup.CgroupMemoryCollector;
+import dev.brokerwatch.agent.cgroup.CgroupMemoryReader;
 import dev.brokerwatch.agent.health.BrokerHealthProbe;
 import dev.brokerwatch.agent.http.AboutHandler;
 import dev.brokerwatch.agent.http.AgentHttpServer;
@@ -18,6 +19,9 @@ import dev.brokerwatch.agent.mapping.MappingReader;
 import dev.brokerwatch.agent.self.ScrapeDuration;
 import dev.brokerwatch.agent.self.ScrapeErrors;
 import dev.brokerwatch.agent.self.SelfMetricsCollector;
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.config.PrometheusPropertiesException;
+import io.prometheus.metrics.config.PrometheusPropertiesLoader;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
@@ -28,6 +32,8 @@ import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import javax.management.MBeanServer;
 
 /**
@@ -81,7 +87,11 @@ public final class BrokerwatchAgent {
   /** Starts, or prints the one-line reason to {@code err} and returns null. Never throws. */
   static RunningAgent startQuietly(String agentArgs, MBeanServer server, PrintStream err) {
     try {
-      return start(agentArgs, server);
+      RunningAgent agent = start(agentArgs, server);
+      for (String notice : agent.notices()) {
+        err.println("brokerwatch: " + singleLine(notice));
+      }
+      return agent;
     } catch (AgentStartException e) {
       err.println("brokerwatch: " + singleLine(e.getMessage()));
     } catch (Throwable t) {
@@ -101,6 +111,7 @@ public final class BrokerwatchAgent {
   public static RunningAgent start(AgentArguments arguments, AgentConfig config, MBeanServer server)
       throws AgentStartException {
     Mapping mapping = loadMapping(arguments);
+    PrometheusProperties librarySettings = loadLibrarySettings();
     InetSocketAddress address = arguments.bindAddress();
     Authenticator authenticator =
         config.hasAuth() ? new HashedBasicAuthenticator(config.authUser(), config.authPasswordHash()) : null;
@@ -114,24 +125,28 @@ public final class BrokerwatchAgent {
     } catch (Exception e) {
       throw new AgentStartException("cannot follow MBean registrations: " + oneLine(e), e);
     }
+    List<String> notices = new ArrayList<>();
     try {
       PrometheusRegistry registry = new PrometheusRegistry();
       try {
         registry.register(jmx);
-        registry.register(
-            new CgroupMemoryCollector(
-                CgroupLocator.locate(config.cgroupRoot(), Paths.get(CgroupLocator.DEFAULT_PROC_SELF_CGROUP)),
-                mapping.cgroupMetrics(),
-                errors));
+        CgroupMemoryReader cgroup =
+            CgroupLocator.locate(config.cgroupRoot(), Paths.get(CgroupLocator.DEFAULT_PROC_SELF_CGROUP));
+        if (cgroup == null && !mapping.cgroupMetrics().isEmpty()) {
+          notices.add(
+              "no memory cgroup found under " + config.cgroupRoot() + " (cgroup.root): the mapping's "
+                  + mapping.cgroupMetrics().size() + " container memory metrics are left out");
+        }
+        registry.register(new CgroupMemoryCollector(cgroup, mapping.cgroupMetrics(), errors));
         registry.register(new SelfMetricsCollector(errors, duration));
-        JvmMetrics.builder().register(registry);
+        JvmMetrics.builder(librarySettings).register(registry);
       } catch (IllegalArgumentException | IllegalStateException e) {
         throw new AgentStartException(mapping.sourceName() + ": " + singleLine(e.getMessage()), e);
       }
       BrokerHealthProbe probe = new BrokerHealthProbe(server, config.readyMaxUnderReplicated());
       AgentHttpServer.Endpoints endpoints =
           new AgentHttpServer.Endpoints(
-              new MetricsEndpoint(registry, jmx),
+              new MetricsEndpoint(librarySettings, registry, jmx, AgentHttpServer.THREADS),
               new LiveHandler(probe),
               new ReadyHandler(probe),
               new AboutHandler(AgentVersion.get(), mapping, server));
@@ -141,10 +156,23 @@ public final class BrokerwatchAgent {
       } catch (IOException e) {
         throw new AgentStartException("cannot listen on " + describe(address) + ": " + AgentConfig.describe(e), e);
       }
-      return new RunningAgent(mapping, registry, jmx, errors, http);
+      return new RunningAgent(mapping, registry, jmx, errors, http, notices);
     } catch (AgentStartException | RuntimeException | Error e) {
       jmx.close();
       throw e;
+    }
+  }
+
+  /**
+   * The client library's own settings ({@code io.prometheus.*} from system properties, {@code
+   * prometheus.properties} and the environment), read once. The library rejects a key it does not
+   * know, so a misspelled setting stops the start instead of being ignored.
+   */
+  private static PrometheusProperties loadLibrarySettings() throws AgentStartException {
+    try {
+      return PrometheusPropertiesLoader.load();
+    } catch (PrometheusPropertiesException e) {
+      throw new AgentStartException("client library settings: " + singleLine(e.getMessage()), e);
     }
   }
 

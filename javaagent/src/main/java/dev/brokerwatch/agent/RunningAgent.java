@@ -5,6 +5,9 @@ import dev.brokerwatch.agent.jmx.KafkaJmxCollector;
 import dev.brokerwatch.agent.mapping.Mapping;
 import dev.brokerwatch.agent.self.ScrapeErrors;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /** A started agent: what it serves and how to stop it (tests and dynamic attach). */
 public final class RunningAgent implements AutoCloseable {
@@ -13,9 +16,16 @@ public final class RunningAgent implements AutoCloseable {
   private final KafkaJmxCollector jmx;
   private final ScrapeErrors errors;
   private final AgentHttpServer http;
+  private final List<String> notices;
 
   RunningAgent(
-      Mapping mapping, PrometheusRegistry registry, KafkaJmxCollector jmx, ScrapeErrors errors, AgentHttpServer http) {
+      Mapping mapping,
+      PrometheusRegistry registry,
+      KafkaJmxCollector jmx,
+      ScrapeErrors errors,
+      AgentHttpServer http,
+      List<String> notices) {
+    this.notices = Collections.unmodifiableList(new ArrayList<>(notices));
     this.mapping = mapping;
     this.registry = registry;
     this.jmx = jmx;
@@ -33,6 +43,11 @@ public final class RunningAgent implements AutoCloseable {
 
   public ScrapeErrors errors() {
     return errors;
+  }
+
+  /** What the start has to say although it succeeded (said once, on standard error, by the entry points). */
+  public List<String> notices() {
+    return notices;
   }
 
   /** The bound HTTP port. */

@@ -1,5 +1,6 @@
 package dev.brokerwatch.agent;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.management.MBeanServerFactory;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +81,28 @@ class BrokerwatchAgentTest {
       assertThat(agent.mapping().name()).isEqualTo("kafka-default");
       assertThat(agent.mapping().sourceName()).isEqualTo("kafka-default.mapping");
       assertThat(agent.port()).isPositive();
+    } finally {
+      if (agent != null) {
+        agent.close();
+      }
+    }
+  }
+
+  @Test
+  void aCgroupRootWithNoCgroupIsSaidOnceAndTheAgentRuns() throws Exception {
+    Path nowhere = dir.resolve("no-cgroup-here");
+    Path config = dir.resolve("agent.properties");
+    Files.write(config, ("cgroup.root=" + nowhere + "\n").getBytes(StandardCharsets.UTF_8));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    RunningAgent agent =
+        BrokerwatchAgent.startQuietly(
+            "127.0.0.1:0:config=" + config, MBeanServerFactory.newMBeanServer(), new PrintStream(err, true, "UTF-8"));
+    try {
+      assertThat(agent).as("the memory metrics are missing, the agent is not").isNotNull();
+      assertThat(err.toString("UTF-8").split(System.lineSeparator()))
+          .singleElement(as(InstanceOfAssertFactories.STRING))
+          .startsWith("brokerwatch: no memory cgroup found under " + nowhere + " (cgroup.root): the mapping's ")
+          .endsWith(" container memory metrics are left out");
     } finally {
       if (agent != null) {
         agent.close();

@@ -19,21 +19,28 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code /health/ready} and {@code /about}, optionally behind basic auth and TLS.
  *
  * <p>Requests run on {@link #THREADS} daemon threads with a queue of {@link #QUEUE} connections;
- * past that the server closes new connections, and {@link MetricsEndpoint} answers 503 to a scrape
- * beyond its concurrency limit. The server is started from a daemon thread so that its dispatcher
+ * past that the server closes new connections. {@link ExchangeDeadlines} bounds how long a client
+ * can hold a thread. The server is started from a daemon thread so that its dispatcher
  * thread is a daemon too and never keeps the broker's JVM alive.
  */
 public final class AgentHttpServer implements AutoCloseable {
-  static final int THREADS = 4;
+  public static final int THREADS = 4;
   static final int QUEUE = 16;
+  /** Time a client has to send the request head, TLS handshake included. */
+  static final long REQUEST_HEAD_MILLIS = 5_000;
+  /** Time for the response, not counting the wait for a collection. */
+  static final long RESPONSE_MILLIS = 10_000;
   private static final int BACKLOG = 16;
+  static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
+  private final ExchangeDeadlines deadlines;
 
-  private AgentHttpServer(HttpServer server, ThreadPoolExecutor executor) {
+  private AgentHttpServer(HttpServer server, ThreadPoolExecutor executor, ExchangeDeadlines deadlines) {
     this.server = server;
     this.executor = executor;
+    this.deadlines = deadlines;
   }
 
   /** What the server serves and how it is protected. */
@@ -61,32 +68,58 @@ public final class AgentHttpServer implements AutoCloseable {
   public static AgentHttpServer start(
       InetSocketAddress address, Endpoints endpoints, Authenticator authenticator, boolean healthOpen, TlsConfig tls)
       throws IOException {
-    HttpServer server;
-    if (tls != null) {
-      HttpsServer https = HttpsServer.create(address, BACKLOG);
-      https.setHttpsConfigurator(tls.configurator());
-      server = https;
-    } else {
-      server = HttpServer.create(address, BACKLOG);
-    }
+    HttpServer server = createWithNoDelay(address, tls);
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
             THREADS, THREADS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<Runnable>(QUEUE), new DaemonThreads());
-    server.setExecutor(executor);
-    context(server, endpoints.metrics.path(), endpoints.metrics, authenticator);
-    context(server, endpoints.about.path(), endpoints.about, authenticator);
+    ExchangeDeadlines deadlines = new ExchangeDeadlines(executor, REQUEST_HEAD_MILLIS, RESPONSE_MILLIS);
+    server.setExecutor(deadlines);
+    ExchangeGuard guard = new ExchangeGuard(AgentLog.toStandardError());
+    context(server, endpoints.metrics.path(), endpoints.metrics, authenticator, guard);
+    context(server, endpoints.about.path(), endpoints.about, authenticator, guard);
     Authenticator healthAuth = healthOpen ? null : authenticator;
-    context(server, endpoints.live.path(), endpoints.live, healthAuth);
-    context(server, endpoints.ready.path(), endpoints.ready, healthAuth);
-    context(server, "/", new NotFoundHandler(), null);
+    context(server, endpoints.live.path(), endpoints.live, healthAuth, guard);
+    context(server, endpoints.ready.path(), endpoints.ready, healthAuth, guard);
+    context(server, "/", new NotFoundHandler(), null, guard);
     try {
       startOnDaemonThread(server);
     } catch (IOException | RuntimeException e) {
       server.stop(0);
       executor.shutdownNow();
+      deadlines.close();
       throw e;
     }
-    return new AgentHttpServer(server, executor);
+    return new AgentHttpServer(server, executor, deadlines);
+  }
+
+  /**
+   * Creates the server with TCP_NODELAY on its connections: without it a keep-alive scrape waits for
+   * Nagle's algorithm and the client's delayed ACK (about 40 ms) between the response's head and
+   * body. The JDK's server offers no per-server switch, only the system property {@value
+   * #NODELAY_PROPERTY}, read once when the JVM creates its first such server. So the property is set
+   * only while this server is created, and only when nobody set it; it is removed again right
+   * after. Had the JVM already created a JDK server before the agent, its setting stays in force.
+   */
+  private static HttpServer createWithNoDelay(InetSocketAddress address, TlsConfig tls) throws IOException {
+    boolean setHere = false;
+    synchronized (System.getProperties()) {
+      if (System.getProperty(NODELAY_PROPERTY) == null) {
+        System.setProperty(NODELAY_PROPERTY, "true");
+        setHere = true;
+      }
+    }
+    try {
+      if (tls != null) {
+        HttpsServer https = HttpsServer.create(address, BACKLOG);
+        https.setHttpsConfigurator(tls.configurator());
+        return https;
+      }
+      return HttpServer.create(address, BACKLOG);
+    } finally {
+      if (setHere) {
+        System.clearProperty(NODELAY_PROPERTY);
+      }
+    }
   }
 
   /** The bound port (useful when started on port 0). */
@@ -102,10 +135,14 @@ public final class AgentHttpServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    deadlines.close();
   }
 
-  private static void context(HttpServer server, String path, HttpHandler handler, Authenticator authenticator) {
+  private static void context(
+      HttpServer server, String path, HttpHandler handler, Authenticator authenticator, ExchangeGuard guard) {
     HttpContext context = server.createContext(path, handler);
+    // user filters run before the authenticator: the guard sees the whole exchange
+    context.getFilters().add(guard);
     if (authenticator != null) {
       context.setAuthenticator(authenticator);
     }

@@ -6,7 +6,7 @@ import java.io.IOException;
 
 /**
  * Serves exactly one path to GET and HEAD: other methods get 405, other paths under the same
- * context prefix 404, and an unexpected exception a 500 rather than a dropped connection.
+ * context prefix 404. An unexpected exception goes on to {@link ExchangeGuard}, which answers 500.
  */
 abstract class GetOnlyHandler implements HttpHandler {
   private final String path;
@@ -22,23 +22,15 @@ abstract class GetOnlyHandler implements HttpHandler {
 
   @Override
   public final void handle(HttpExchange exchange) throws IOException {
-    try {
-      if (!path.equals(exchange.getRequestURI().getPath())) {
-        Responses.send(exchange, 404, Responses.TEXT, "not found\n");
-        return;
-      }
-      String method = exchange.getRequestMethod();
-      if (!"GET".equals(method) && !"HEAD".equals(method)) {
-        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-        Responses.send(exchange, 405, Responses.TEXT, "method not allowed\n");
-        return;
-      }
+    if (!path.equals(exchange.getRequestURI().getPath())) {
+      Responses.send(exchange, 404, Responses.TEXT, "not found\n");
+    } else if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
+      exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+      Responses.send(exchange, 405, Responses.TEXT, "method not allowed\n");
+    } else {
       serve(exchange);
-    } catch (RuntimeException e) {
-      Responses.send(exchange, 500, Responses.TEXT, "internal error: " + e.getClass().getSimpleName() + "\n");
-    } finally {
-      exchange.close();
     }
+    exchange.close();
   }
 
   /** Answers a GET or HEAD for the exact path. */

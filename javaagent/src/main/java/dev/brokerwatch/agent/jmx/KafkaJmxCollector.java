@@ -1,6 +1,7 @@
 package dev.brokerwatch.agent.jmx;
 
 import dev.brokerwatch.agent.exposition.DirectExposition;
+import dev.brokerwatch.agent.exposition.DirectReading;
 import dev.brokerwatch.agent.exposition.ExpositionBuffer;
 import dev.brokerwatch.agent.exposition.ExpositionFormat;
 import dev.brokerwatch.agent.exposition.ExpositionText;
@@ -56,10 +57,11 @@ import javax.management.MBeanServer;
  * ({@link #collect()}) or writes the exposition text itself ({@link #writeTo}), byte for byte as the
  * library's writers would, from labels and headers encoded when the plan was built. Any failure
  * costs the affected samples only and is counted in {@code brokerwatch_scrape_errors_total}; a
- * scrape never throws. Scrapes may run concurrently: they share only the immutable plan.
+ * scrape never throws. Readings may be taken concurrently: they share only the immutable plan; a
+ * finished reading is only read from, so it may be written out by many threads at once.
  */
 public final class KafkaJmxCollector implements MultiCollector, DirectExposition, AutoCloseable {
-  // the metrics endpoint runs at most two scrapes at once
+  // the metrics endpoint shares one reading among concurrent scrapes: one in use, one being read
   private static final int POOLED_SCRATCHES = 2;
 
   private final MBeanServer server;
@@ -129,25 +131,9 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
 
   @Override
   public MetricSnapshots collect() {
-    long start = System.nanoTime();
-    ScrapePlan current = currentPlan();
-    List<MetricSnapshot> snapshots = new ArrayList<>(metrics.length);
-    ScrapeScratch scratch = scratches.take();
-    try {
-      readAll(current, scratch);
-      for (int m = 0; m < metrics.length; m++) {
-        countDuplicates(current, m);
-        MetricSnapshot snapshot = snapshot(metrics[m], current.targets(m), scratch.cells());
-        if (snapshot != null) {
-          snapshots.add(snapshot);
-        }
-      }
-    } finally {
-      scratches.give(scratch);
+    try (JmxReading reading = readJmx()) {
+      return snapshots(reading);
     }
-    MetricSnapshots result = new MetricSnapshots(snapshots);
-    duration.record(System.nanoTime() - start);
-    return result;
   }
 
   @Override
@@ -156,25 +142,63 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
   }
 
   /**
-   * The same scrape as {@link #collect()}, written as exposition text instead of snapshots: families
-   * in the order the library writes them (by name), samples in label order, headers only for
-   * families that have a sample. For OpenMetrics the caller adds {@code # EOF}.
+   * Reads every indexed MBean once. The values stay in the reading, unchanged, until it is closed,
+   * so any number of threads may write or snapshot it meanwhile. Never throws.
    */
   @Override
-  public void writeTo(ExpositionBuffer out, ExpositionFormat format) {
+  public DirectReading read() {
+    return readJmx();
+  }
+
+  private JmxReading readJmx() {
     long start = System.nanoTime();
     ScrapePlan current = currentPlan();
     ScrapeScratch scratch = scratches.take();
     try {
       readAll(current, scratch);
-      for (int m : familyOrder) {
+      for (int m = 0; m < metrics.length; m++) {
         countDuplicates(current, m);
-        writeFamily(metrics[m], current.targets(m), scratch.cells(), out, format);
       }
-    } finally {
+    } catch (RuntimeException | Error e) {
       scratches.give(scratch);
+      throw e;
     }
     duration.record(System.nanoTime() - start);
+    return new JmxReading(current, scratch, scratches);
+  }
+
+  /** The client library's snapshots of a reading, one per family that has a sample. */
+  @Override
+  public MetricSnapshots snapshots(DirectReading reading) {
+    JmxReading jmx = (JmxReading) reading;
+    List<MetricSnapshot> snapshots = new ArrayList<>(metrics.length);
+    for (int m = 0; m < metrics.length; m++) {
+      MetricSnapshot snapshot = snapshot(metrics[m], jmx.plan().targets(m), jmx.cells());
+      if (snapshot != null) {
+        snapshots.add(snapshot);
+      }
+    }
+    return new MetricSnapshots(snapshots);
+  }
+
+  /**
+   * A reading written as exposition text instead of snapshots: families in the order the library
+   * writes them (by name), samples in label order, headers only for families that have a sample.
+   * For OpenMetrics the caller adds {@code # EOF}.
+   */
+  @Override
+  public void writeTo(DirectReading reading, ExpositionBuffer out, ExpositionFormat format) {
+    JmxReading jmx = (JmxReading) reading;
+    for (int m : familyOrder) {
+      writeFamily(metrics[m], jmx.plan().targets(m), jmx.cells(), out, format);
+    }
+  }
+
+  /** A fresh reading written out at once (see {@link #writeTo(DirectReading, ExpositionBuffer, ExpositionFormat)}). */
+  public void writeTo(ExpositionBuffer out, ExpositionFormat format) {
+    try (JmxReading reading = readJmx()) {
+      writeTo(reading, out, format);
+    }
   }
 
   private void readAll(ScrapePlan current, ScrapeScratch scratch) {

@@ -10,12 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -177,38 +171,6 @@ class AgentHttpServerTest {
     assertThat(fixture.get("/about").body()).contains("\"kafka_version\":null}");
   }
 
-  @Test
-  void aScrapeBeyondTheConcurrencyLimitIsAnswered503() throws Exception {
-    fixture = AgentFixture.start(dir, null);
-    BlockingGauge slow = new BlockingGauge();
-    Beans.register(fixture.server(), "kafka.server:type=Slow", slow);
-
-    List<CompletableFuture<Integer>> blocked = new ArrayList<>();
-    for (int i = 0; i < MetricsEndpoint.MAX_CONCURRENT_SCRAPES; i++) {
-      blocked.add(CompletableFuture.supplyAsync(() -> status("/metrics")));
-    }
-    try {
-      assertThat(slow.entered.await(20, TimeUnit.SECONDS)).isTrue();
-      HttpResponse<String> rejected = fixture.get("/metrics");
-      assertThat(rejected.statusCode()).isEqualTo(503);
-      assertThat(rejected.body()).isEqualTo("too many concurrent scrapes\n");
-      assertThat(fixture.get("/health/live").statusCode()).isEqualTo(200);
-    } finally {
-      slow.release.release(100);
-    }
-    for (CompletableFuture<Integer> scrape : blocked) {
-      assertThat(scrape.get(20, TimeUnit.SECONDS)).isEqualTo(200);
-    }
-  }
-
-  private int status(String path) {
-    try {
-      return fixture.get(path).statusCode();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static String sha256(Path file) throws Exception {
     byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
     StringBuilder hex = new StringBuilder();
@@ -216,27 +178,5 @@ class AgentHttpServerTest {
       hex.append(String.format("%02x", b));
     }
     return hex.toString();
-  }
-
-  /** The MBean interface of {@link BlockingGauge}. */
-  public interface BlockingGaugeMBean {
-    Object getValue();
-  }
-
-  /** Blocks every read until released, after counting the readers in. */
-  public static final class BlockingGauge implements BlockingGaugeMBean {
-    final CountDownLatch entered = new CountDownLatch(MetricsEndpoint.MAX_CONCURRENT_SCRAPES);
-    final Semaphore release = new Semaphore(0);
-
-    @Override
-    public Object getValue() {
-      entered.countDown();
-      try {
-        release.tryAcquire(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return 1;
-    }
   }
 }

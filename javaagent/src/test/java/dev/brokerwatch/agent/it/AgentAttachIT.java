@@ -81,6 +81,70 @@ class AgentAttachIT {
   }
 
   @Test
+  void theClientLibrarysOwnSettingsReachTheShadedLibrary() throws Exception {
+    int port = freePort();
+    Process child =
+        startChild("127.0.0.1:" + port, "wait", "-Dio.prometheus.exporter.filter.metricNameMustNotStartWith=jvm_");
+    long pid = child.pid();
+    try {
+      waitForReady(port, child);
+
+      HttpResponse<String> metrics = get(port, "/metrics");
+
+      assertThat(metrics.body())
+          .as("the library's name filter, set by its own key, applies inside the relocated jar")
+          .contains("kafka_server_kafkaserver_brokerstate 3.0\n")
+          .doesNotContain("jvm_");
+    } finally {
+      stop(pid);
+    }
+    assertThat(Files.readAllLines(dir.resolve("stderr.txt"))).isEmpty();
+  }
+
+  @Test
+  void aMisspelledLibrarySettingPrintsOneLineAndTheJvmRunsOn() throws Exception {
+    Process child =
+        startChild("127.0.0.1:" + freePort(), "exit", "-Dio.prometheus.exporter.filter.metricNameMustNotStartsWith=jvm_");
+    long pid = child.pid();
+    try {
+      assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child exits").isTrue();
+      assertThat(child.exitValue()).isZero();
+    } finally {
+      stop(pid);
+    }
+    List<String> errors = Files.readAllLines(dir.resolve("stderr.txt"));
+    assertThat(errors).hasSize(1);
+    assertThat(errors.get(0))
+        .startsWith("brokerwatch: client library settings: ")
+        .contains("io.prometheus.exporter.filter.metric_name_must_not_starts_with");
+    assertThat(Files.readAllLines(dir.resolve("stdout.txt"))).contains("smoke: main returns");
+  }
+
+  @Test
+  void aKeepAliveScrapeIsNotHeldBackByNagle() throws Exception {
+    int port = freePort();
+    Process child = startChild("127.0.0.1:" + port, "wait");
+    long pid = child.pid();
+    List<Long> micros = new ArrayList<>();
+    try {
+      waitForReady(port, child);
+      get(port, "/metrics");
+      // one client, one connection kept alive: every request after the first reuses it
+      for (int i = 0; i < 15; i++) {
+        long start = System.nanoTime();
+        assertThat(get(port, "/metrics").statusCode()).isEqualTo(200);
+        micros.add((System.nanoTime() - start) / 1_000);
+      }
+    } finally {
+      stop(pid);
+    }
+    micros.sort(null);
+    assertThat(micros.get(micros.size() / 2))
+        .as("median keep-alive scrape in microseconds (Nagle and a delayed ACK would add about 40 ms): %s", micros)
+        .isLessThan(25_000L);
+  }
+
+  @Test
   void theAgentDoesNotKeepTheJvmAlive() throws Exception {
     int port = freePort();
     Process child = startChild("127.0.0.1:" + port, "exit");
@@ -94,19 +158,18 @@ class AgentAttachIT {
     assertThat(Files.readAllLines(dir.resolve("stderr.txt"))).isEmpty();
   }
 
-  private Process startChild(String agentArguments, String mode) throws IOException {
+  private Process startChild(String agentArguments, String mode, String... jvmOptions) throws IOException {
     assertThat(AGENT_JAR).as("the shaded agent jar").exists();
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new ArrayList<>(
-            Arrays.asList(
-                java,
-                "-Xmx128m",
-                "-javaagent:" + AGENT_JAR.toAbsolutePath() + "=" + agentArguments,
-                "-cp",
-                new File(TEST_CLASSES).getAbsolutePath(),
-                SmokeMain.class.getName(),
-                mode));
+    List<String> command = new ArrayList<>(Arrays.asList(java, "-Xmx128m"));
+    command.addAll(Arrays.asList(jvmOptions));
+    command.addAll(
+        Arrays.asList(
+            "-javaagent:" + AGENT_JAR.toAbsolutePath() + "=" + agentArguments,
+            "-cp",
+            new File(TEST_CLASSES).getAbsolutePath(),
+            SmokeMain.class.getName(),
+            mode));
     return new ProcessBuilder(command)
         .redirectOutput(dir.resolve("stdout.txt").toFile())
         .redirectError(dir.resolve("stderr.txt").toFile())

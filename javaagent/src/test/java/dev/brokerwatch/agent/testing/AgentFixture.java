@@ -39,12 +39,18 @@ public final class AgentFixture implements AutoCloseable {
   private final String scheme;
 
   private AgentFixture(Path dir, String config, HttpClient client, String scheme, boolean registerBroker) throws Exception {
+    this(dir, MAPPING, config, client, scheme, registerBroker);
+  }
+
+  private AgentFixture(
+      Path dir, String mapping, String config, HttpClient client, String scheme, boolean registerBroker)
+      throws Exception {
     if (registerBroker) {
       new FakeBroker().registerIn(server);
       Beans.register(server, "kafka.server:type=ReplicaManager,name=IsrShrinksPerSec", new FakeMeter(4, 0.1));
     }
     this.mappingFile = dir.resolve("http-test.mapping");
-    Files.write(mappingFile, MAPPING.getBytes(StandardCharsets.UTF_8));
+    Files.write(mappingFile, mapping.getBytes(StandardCharsets.UTF_8));
     String arguments = "127.0.0.1:0:" + mappingFile;
     if (config != null) {
       Path configFile = dir.resolve("agent.properties");
@@ -59,6 +65,11 @@ public final class AgentFixture implements AutoCloseable {
   /** Plain HTTP, a healthy fake broker, default settings unless {@code config} is given. */
   public static AgentFixture start(Path dir, String config) throws Exception {
     return new AgentFixture(dir, config, defaultClient(), "http", true);
+  }
+
+  /** As {@link #start}, with {@code mapping} instead of {@link #MAPPING}. */
+  public static AgentFixture startWithMapping(Path dir, String mapping, String config) throws Exception {
+    return new AgentFixture(dir, mapping, config, defaultClient(), "http", true);
   }
 
   /** As {@link #start}, but with no broker MBeans registered. */

@@ -1,0 +1,83 @@
+package dev.brokerwatch.agent.http;
+
+import dev.brokerwatch.agent.exposition.DirectExposition;
+import dev.brokerwatch.agent.exposition.DirectReading;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
+
+/**
+ * Everything one scrape collected, for every format: the mapped families as a direct reading (their
+ * values, not yet written) and the registry's other families (JVM, cgroup, the agent's own) as the
+ * library's snapshots. Several scrapes render the same collection, each in its own format; it is
+ * only read from once made.
+ */
+final class ScrapeCollection implements AutoCloseable {
+  private final DirectExposition direct;
+  private final DirectReading reading;
+  private final MetricSnapshots others;
+  private MetricSnapshots all;
+
+  private ScrapeCollection(DirectExposition direct, DirectReading reading, MetricSnapshots others) {
+    this.direct = direct;
+    this.reading = reading;
+    this.others = others;
+  }
+
+  /**
+   * Reads the mapped families first, then the registry's others, so that the agent's own metrics
+   * (errors, duration) already count this reading.
+   *
+   * @param direct null when the registry's snapshots are all there is
+   */
+  static ScrapeCollection collect(PrometheusRegistry registry, DirectExposition direct) {
+    if (direct == null) {
+      return new ScrapeCollection(null, null, registry.scrape());
+    }
+    Set<String> directNames = new HashSet<>(direct.getPrometheusNames());
+    DirectReading reading = direct.read();
+    try {
+      return new ScrapeCollection(direct, reading, registry.scrape(name -> !directNames.contains(name)));
+    } catch (RuntimeException | Error e) {
+      reading.close();
+      throw e;
+    }
+  }
+
+  /** The mapped families' values, for {@link DirectExposition#writeTo}; null without a direct exposition. */
+  DirectReading reading() {
+    return reading;
+  }
+
+  /** The registry's families that are not written directly. */
+  MetricSnapshots others() {
+    return others;
+  }
+
+  /** Every family as the library's snapshots, sorted by name; made once, on first use. */
+  synchronized MetricSnapshots all() {
+    if (all == null) {
+      if (reading == null) {
+        all = others;
+      } else {
+        List<MetricSnapshot> merged = new ArrayList<>();
+        direct.snapshots(reading).forEach(merged::add);
+        others.forEach(merged::add);
+        all = new MetricSnapshots(merged);
+      }
+    }
+    return all;
+  }
+
+  /** Gives the reading's memory back; call once nobody renders this collection any more. */
+  @Override
+  public void close() {
+    if (reading != null) {
+      reading.close();
+    }
+  }
+}

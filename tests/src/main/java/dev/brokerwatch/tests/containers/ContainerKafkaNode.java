@@ -33,6 +33,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 
+import dev.brokerwatch.tests.harness.ClusterNode;
 import dev.brokerwatch.tests.harness.KafkaDistribution;
 import dev.brokerwatch.tests.harness.KafkaNode;
 import dev.brokerwatch.tests.harness.KafkaVersion;
@@ -52,127 +53,29 @@ import dev.brokerwatch.tests.harness.ManagedProcess;
  * controlled shutdown; SIGKILL after the grace period). Kill: {@code docker kill} (SIGKILL). Pause:
  * {@code docker pause} (the cgroup freezer: the JVM hangs with its sockets open).
  */
-public final class ContainerKafkaNode {
-    static final String STARTED_LINE = "Kafka Server started";
-
+public final class ContainerKafkaNode extends ClusterNode {
     private final TestcontainersKafkaCluster.Image image;
     private final String clusterName;
-    private final String clusterId;
-    private final int id;
-    private final Set<KafkaNode.Role> roles;
-    private final Path dir;
-    private final KafkaVersion version;
     private final Path kafkaLibs;
-    private final int brokerPort;
-    private final int controllerPort;
     private final Map<String, ContainerAgent> agents;
-    private final Map<String, Integer> agentPorts;
-    private final List<String> jvmOptions;
-    private final Duration stopTimeout;
-    private final Duration startupTimeout;
-    private final Properties properties = new Properties();
-    private final List<String> extraJvmOptions = new ArrayList<>();
     private final List<String> containerIds = new ArrayList<>();
 
     private GenericContainer<?> container;
     private Writer console;
     private Long lastExitCode;
-    private int starts;
 
-    ContainerKafkaNode(TestcontainersKafkaCluster.Image image, String clusterName, String clusterId, int id,
-            Set<KafkaNode.Role> roles, Path dir, KafkaVersion version, Path kafkaLibs,
-            int brokerPort, int controllerPort, Map<String, ContainerAgent> agents, Map<String, Integer> agentPorts,
-            List<String> jvmOptions, Duration stopTimeout, Duration startupTimeout) {
+    ContainerKafkaNode(Layout layout, TestcontainersKafkaCluster.Image image, String clusterName, Path kafkaLibs,
+            Map<String, ContainerAgent> agents) {
+        super(layout);
         this.image = image;
         this.clusterName = clusterName;
-        this.clusterId = clusterId;
-        this.id = id;
-        this.roles = Collections.unmodifiableSet(EnumSet.copyOf(roles));
-        this.dir = dir;
-        this.version = version;
         this.kafkaLibs = kafkaLibs;
-        this.brokerPort = brokerPort;
-        this.controllerPort = controllerPort;
         this.agents = Collections.unmodifiableMap(new LinkedHashMap<>(agents));
-        this.agentPorts = Collections.unmodifiableMap(new LinkedHashMap<>(agentPorts));
-        this.jvmOptions = List.copyOf(jvmOptions);
-        this.stopTimeout = stopTimeout;
-        this.startupTimeout = startupTimeout;
     }
 
-    public int id() {
-        return id;
-    }
-
-    public String name() {
-        return "node-" + id;
-    }
-
-    public Set<KafkaNode.Role> roles() {
-        return roles;
-    }
-
-    public boolean isBroker() {
-        return roles.contains(KafkaNode.Role.BROKER);
-    }
-
-    public boolean isController() {
-        return roles.contains(KafkaNode.Role.CONTROLLER);
-    }
-
-    public KafkaVersion version() {
-        return version;
-    }
-
-    /** The node's directory on the host ({@link TestcontainersKafkaCluster#NODE_DIR} in the container). */
-    public Path dir() {
-        return dir;
-    }
-
-    public Path dataDir() {
-        return dir.resolve("data");
-    }
-
-    /** The container's output, appended across starts (Kafka's log and the JVM's stdout/stderr). */
-    public Path consoleLog() {
-        return dir.resolve("console.log");
-    }
-
-    public int brokerPort() {
-        if (!isBroker()) {
-            throw new IllegalStateException(name() + " has no broker role: " + roles);
-        }
-        return brokerPort;
-    }
-
-    public String bootstrapServers() {
-        return LoopbackPorts.address(brokerPort());
-    }
-
-    public int controllerPort() {
-        if (!isController()) {
-            throw new IllegalStateException(name() + " has no controller role: " + roles);
-        }
-        return controllerPort;
-    }
-
-    public int agentPort(String agentName) {
-        Integer port = agentPorts.get(agentName);
-        if (port == null) {
-            throw new IllegalArgumentException("no agent '" + agentName + "' on " + name() + "; agents: "
-                    + agentPorts.keySet());
-        }
-        return port;
-    }
-
-    public Map<String, Integer> agentPorts() {
-        return agentPorts;
-    }
-
-    public Properties properties() {
-        Properties copy = new Properties();
-        copy.putAll(properties);
-        return copy;
+    @Override
+    protected String logFile() {
+        return null; // stdout: the wait strategy reads it there, and console.log gets it from the container
     }
 
     /** The id of the current (or last) container, if the node was ever started. */
@@ -190,15 +93,12 @@ public final class ContainerKafkaNode {
         return Optional.ofNullable(lastExitCode);
     }
 
-    public int starts() {
-        return starts;
-    }
-
     /** The current container (for fine control); null while the node is stopped. */
     public synchronized GenericContainer<?> container() {
         return container;
     }
 
+    @Override
     public synchronized boolean isRunning() {
         if (container == null || container.getContainerId() == null) {
             return false;
@@ -211,92 +111,38 @@ public final class ContainerKafkaNode {
         }
     }
 
-    /** Changes one broker property for the next starts of this node (null removes it); only while stopped. */
-    public synchronized void setProperty(String key, String value) {
-        if (container != null) {
-            throw new IllegalStateException(name() + " is running: stop it before changing " + key);
-        }
-        if (value == null) {
-            properties.remove(key);
-        } else {
-            properties.setProperty(key, value);
-        }
-        writeConfig();
-    }
-
-    /** JVM options after the cluster's and the node's own, for the next starts; only while stopped. */
-    public synchronized void setExtraJvmOptions(List<String> options) {
-        if (container != null) {
-            throw new IllegalStateException(name() + " is running: stop it before changing its JVM options");
-        }
-        extraJvmOptions.clear();
-        extraJvmOptions.addAll(options);
-    }
-
-    void setProperties(Map<String, String> props) {
-        properties.clear();
-        properties.putAll(props);
+    @Override
+    protected synchronized boolean isActive() {
+        return container != null;
     }
 
     /** server.properties, the logging config and the agents' config files, in the node's directory. */
-    void writeConfig() {
+    @Override
+    protected synchronized void writeConfig() {
+        super.writeConfig();
         try {
-            Files.createDirectories(dataDir());
-            try (Writer w = Files.newBufferedWriter(dir.resolve("server.properties"), StandardCharsets.UTF_8)) {
-                w.write("# written by brokerwatch's TestcontainersKafkaCluster for " + name() + ", Kafka " + version
-                        + " (paths are inside the container)\n");
-                for (Map.Entry<Object, Object> e : new TreeMap<>(properties).entrySet()) {
-                    w.write(e.getKey() + "=" + e.getValue() + "\n");
-                }
-            }
-            // to stdout only: the wait strategy reads it there, and console.log gets it from the container
-            if (version.usesLog4j2()) {
-                Files.writeString(dir.resolve("log4j2.properties"), String.join("\n",
-                        "status = warn",
-                        "appender.out.type = Console",
-                        "appender.out.name = STDOUT",
-                        "appender.out.target = SYSTEM_OUT",
-                        "appender.out.layout.type = PatternLayout",
-                        "appender.out.layout.pattern = [%d] %p %m (%c)%n",
-                        "rootLogger.level = INFO",
-                        "rootLogger.appenderRef.out.ref = STDOUT",
-                        "logger.kafka_request.name = kafka.request.logger",
-                        "logger.kafka_request.level = WARN",
-                        ""), StandardCharsets.UTF_8);
-            } else {
-                Files.writeString(dir.resolve("log4j.properties"), String.join("\n",
-                        "log4j.rootLogger=INFO, stdout",
-                        "log4j.appender.stdout=org.apache.log4j.ConsoleAppender",
-                        "log4j.appender.stdout.layout=org.apache.log4j.PatternLayout",
-                        "log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n",
-                        "log4j.logger.kafka.request.logger=WARN",
-                        ""), StandardCharsets.UTF_8);
-            }
             for (ContainerAgent agent : agents.values()) {
                 if (agent.configFileName() != null) {
-                    Files.writeString(dir.resolve(agent.configFileName()), agent.configContent(),
+                    Files.writeString(dir().resolve(agent.configFileName()), agent.configContent(),
                             StandardCharsets.UTF_8);
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the config of " + name() + " in " + dir, e);
+            throw new UncheckedIOException("cannot write the agents' config of " + name() + " in " + dir(), e);
         }
     }
 
     private String loggingOption() {
-        return version.usesLog4j2()
-                ? "-Dlog4j2.configurationFile=" + TestcontainersKafkaCluster.NODE_DIR + "/log4j2.properties"
-                : "-Dlog4j.configuration=file:" + TestcontainersKafkaCluster.NODE_DIR + "/log4j.properties";
+        return loggingOption(TestcontainersKafkaCluster.NODE_DIR);
     }
 
     /** The broker JVM's arguments (after {@code java}), as in the entrypoint. */
     List<String> jvmArguments() {
-        List<String> args = new ArrayList<>(jvmOptions);
-        args.addAll(extraJvmOptions);
+        List<String> args = new ArrayList<>(jvmOptions());
         args.add(loggingOption());
         args.add("-Dkafka.logs.dir=" + TestcontainersKafkaCluster.NODE_DIR);
         for (Map.Entry<String, ContainerAgent> a : agents.entrySet()) {
-            args.addAll(a.getValue().jvmArguments(a.getKey(), agentPorts.get(a.getKey())));
+            args.addAll(a.getValue().jvmArguments(a.getKey(), agentPort(a.getKey())));
         }
         return args;
     }
@@ -319,12 +165,12 @@ public final class ContainerKafkaNode {
         s.append("if [ ! -f data/meta.properties ]; then\n");
         s.append("  echo \"brokerwatch: formatting the storage of ").append(name()).append("\"\n");
         s.append("  if ! \"$JAVA\" -Xmx256m ").append(quote(loggingOption())).append(" -cp ").append(cp).append(' ')
-                .append(KafkaDistribution.STORAGE_TOOL_CLASS).append(" format --cluster-id ").append(clusterId)
+                .append(KafkaDistribution.STORAGE_TOOL_CLASS).append(" format --cluster-id ").append(clusterId())
                 .append(" --config ").append(nodeDir).append("/server.properties > format.log 2>&1; then\n");
         s.append("    cat format.log; exit 1\n");
         s.append("  fi\n");
         s.append("fi\n");
-        s.append("echo \"brokerwatch: starting ").append(name()).append(" (Kafka ").append(version).append(")\"\n");
+        s.append("echo \"brokerwatch: starting ").append(name()).append(" (Kafka ").append(version()).append(")\"\n");
         s.append("exec \"$JAVA\"");
         for (String arg : jvmArguments()) {
             s.append(' ').append(quote(arg));
@@ -342,7 +188,7 @@ public final class ContainerKafkaNode {
     private GenericContainer<?> newContainer() {
         GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(image.name()));
         c.withNetworkMode("host");
-        c.withFileSystemBind(dir.toAbsolutePath().toString(), TestcontainersKafkaCluster.NODE_DIR, BindMode.READ_WRITE);
+        c.withFileSystemBind(dir().toAbsolutePath().toString(), TestcontainersKafkaCluster.NODE_DIR, BindMode.READ_WRITE);
         if (image.local()) {
             c.withFileSystemBind(kafkaLibs.toAbsolutePath().toString(),
                     TestcontainersKafkaCluster.KAFKA_LIBS, BindMode.READ_ONLY);
@@ -354,9 +200,9 @@ public final class ContainerKafkaNode {
                     BindMode.READ_ONLY);
         }
         c.withLabel("dev.brokerwatch.test", clusterName);
-        c.withLabel("dev.brokerwatch.cluster-id", clusterId);
-        c.withLabel("dev.brokerwatch.node", Integer.toString(id));
-        String containerName = ("bw-" + clusterName + "-" + name() + "-" + clusterId.substring(0, 8) + "-" + starts)
+        c.withLabel("dev.brokerwatch.cluster-id", clusterId());
+        c.withLabel("dev.brokerwatch.node", Integer.toString(id()));
+        String containerName = ("bw-" + clusterName + "-" + name() + "-" + clusterId().substring(0, 8) + "-" + starts())
                 .replaceAll("[^a-zA-Z0-9_.-]", "-");
         String user = DockerEngine.hostUser();
         c.withCreateContainerCmdModifier(cmd -> {
@@ -368,7 +214,7 @@ public final class ContainerKafkaNode {
             }
         });
         c.withLogConsumer(this::toConsole);
-        c.waitingFor(new StartedLineWaitStrategy(STARTED_LINE).withStartupTimeout(startupTimeout));
+        c.waitingFor(new StartedLineWaitStrategy(STARTED_LINE).withStartupTimeout(startupTimeout()));
         return c;
     }
 
@@ -397,18 +243,18 @@ public final class ContainerKafkaNode {
             }
             writeConfig();
             try {
-                Path entry = dir.resolve("entrypoint.sh");
+                Path entry = dir().resolve("entrypoint.sh");
                 Files.writeString(entry, entrypoint(), StandardCharsets.UTF_8);
                 entry.toFile().setExecutable(true, false);
                 console = Files.newBufferedWriter(consoleLog(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
-                console.write("==== " + Instant.now() + " start " + (starts + 1) + " of " + name() + " on image "
+                console.write("==== " + Instant.now() + " start " + (starts() + 1) + " of " + name() + " on image "
                         + image.name() + "\n");
                 console.flush();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot prepare " + name() + " in " + dir, e);
+                throw new UncheckedIOException("cannot prepare " + name() + " in " + dir(), e);
             }
-            starts++;
+            countStart();
             c = newContainer();
             container = c;
         }
@@ -425,15 +271,23 @@ public final class ContainerKafkaNode {
                 removeContainer();
             }
             throw new IllegalStateException(name() + " did not start (no '" + STARTED_LINE + "' within "
-                    + startupTimeout + "): " + e.getMessage() + "\n" + diagnostics(), e);
+                    + startupTimeout() + "): " + e.getMessage() + "\n" + diagnostics(), e);
         }
     }
 
-    /** {@code docker stop}: SIGTERM (controlled shutdown), {@code stopTimeout} later SIGKILL; then removed. */
-    public void stop() {
-        stop(stopTimeout);
+    /** A new container on the node's data; it waits for its start itself, up to the cluster's startup timeout. */
+    @Override
+    public void startAndAwait(Duration timeout) {
+        start();
     }
 
+    /** {@code docker stop}: SIGTERM (controlled shutdown), {@code stopTimeout} later SIGKILL; then removed. */
+    @Override
+    public void stop() {
+        stop(stopTimeout());
+    }
+
+    @Override
     public synchronized void stop(Duration gracePeriod) {
         if (container == null) {
             return;
@@ -451,6 +305,7 @@ public final class ContainerKafkaNode {
     }
 
     /** {@code docker kill}: SIGKILL, a crash; then removed. */
+    @Override
     public synchronized void kill() {
         if (container == null) {
             return;
@@ -468,11 +323,13 @@ public final class ContainerKafkaNode {
     }
 
     /** {@code docker pause}: the JVM is frozen with its sockets open. */
+    @Override
     public synchronized void pause() {
         client().pauseContainerCmd(requireContainerId()).exec();
     }
 
     /** {@code docker unpause} after {@link #pause()}. */
+    @Override
     public synchronized void resume() {
         client().unpauseContainerCmd(requireContainerId()).exec();
     }
@@ -530,10 +387,11 @@ public final class ContainerKafkaNode {
     }
 
     /** The end of the node's console.log and format.log, for failure messages. */
+    @Override
     public String diagnostics() {
         StringBuilder s = new StringBuilder();
         s.append("--- ").append(consoleLog()).append(" (tail)\n").append(ManagedProcess.tailOf(consoleLog(), 40));
-        Path format = dir.resolve("format.log");
+        Path format = dir().resolve("format.log");
         if (Files.exists(format)) {
             s.append("\n--- ").append(format).append(" (tail)\n").append(ManagedProcess.tailOf(format, 10));
         }
@@ -546,6 +404,6 @@ public final class ContainerKafkaNode {
 
     @Override
     public synchronized String toString() {
-        return name() + roles + (container != null ? " container " + containerId().orElse("?") : " not running");
+        return name() + roles() + (container != null ? " container " + containerId().orElse("?") : " not running");
     }
 }

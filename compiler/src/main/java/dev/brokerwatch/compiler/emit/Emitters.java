@@ -17,6 +17,7 @@ public final class Emitters {
             new JmxExporterConfigEmitter(),
             new StrimziMetricsConfigEmitter(),
             new AlertReferenceEmitter(),
+            new AlertmanagerConfigEmitter(),
             new GrafanaDashboardEmitter(),
             new GrafanaConfigMapEmitter(),
             new GrafanaOperatorEmitter());

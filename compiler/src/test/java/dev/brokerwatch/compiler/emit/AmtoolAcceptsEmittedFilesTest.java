@@ -43,6 +43,14 @@ class AmtoolAcceptsEmittedFilesTest {
         return tests.stream();
     }
 
+    @Test
+    void amtoolAcceptsTheCommittedConfigOfTheCuratedPackAndItsRoutingExpectations() {
+        Amtool amtool = Amtool.find();
+        Path dir = Path.of(System.getProperty("brokerwatch.repo", ".."), "alerts", "out", "alertmanager").toAbsolutePath();
+        expectSuccess(amtool.run(dir, "check-config", dir.resolve("alertmanager.yml").toString()));
+        expectSuccess(amtool.script(dir.resolve("routes-test.sh")));
+    }
+
     /** Guards the harness: a routing expectation the tree contradicts must fail the generated script. */
     @Test
     void aWrongReceiverExpectationFailsTheGeneratedScript() throws IOException {

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what brokerwatch's live tests need on a Debian 12 machine (run as root).
 #
-#   scripts/install-test-deps.sh            Prometheus + promtool (Debian package "prometheus")
+#   scripts/install-test-deps.sh            Prometheus + promtool (Debian package "prometheus"), Alertmanager +
+#                                           amtool (Debian package "prometheus-alertmanager")
 #   scripts/install-test-deps.sh --docker   also the Docker engine pieces (docker.io, debootstrap)
 #
 # Idempotent: packages already present are left alone, and running it twice does nothing new.
-# The Debian package ships a service that would start a Prometheus on :9090; the tests start their
-# own Prometheus on free loopback ports, so the service is kept from starting (policy-rc.d) and, if
-# it did start anyway, it is stopped and disabled. Kafka itself comes from Maven Central through the
+# The Debian packages ship services that would start a Prometheus on :9090 and an Alertmanager on
+# :9093; the tests start their own on free loopback ports, so the services are kept from starting
+# (policy-rc.d) and, if they did start anyway, they are stopped and disabled. Kafka itself comes from Maven Central through the
 # tests module's build (see tests/README.md), not from here.
 set -euo pipefail
 
@@ -84,29 +85,30 @@ apt_install() {
 
 systemd_running() { [[ -d /run/systemd/system ]]; }
 
-# Make sure the packaged Prometheus service neither runs now nor starts at boot.
-keep_prometheus_service_stopped() {
+# Make sure a packaged service ($1: prometheus, prometheus-alertmanager) neither runs now nor starts at boot.
+keep_service_stopped() {
+  local unit="$1"
   if systemd_running; then
-    if systemctl is-active --quiet prometheus 2>/dev/null; then
-      log "stopping the prometheus systemd service"
-      systemctl stop prometheus
+    if systemctl is-active --quiet "$unit" 2>/dev/null; then
+      log "stopping the $unit systemd service"
+      systemctl stop "$unit"
     fi
-  elif [[ -x /etc/init.d/prometheus ]] && /etc/init.d/prometheus status >/dev/null 2>&1; then
-    # No systemd (a container): the sysvinit script manages /run/prometheus.pid.
-    log "stopping the prometheus init.d service"
-    /etc/init.d/prometheus stop || true
+  elif [[ -x "/etc/init.d/$unit" ]] && "/etc/init.d/$unit" status >/dev/null 2>&1; then
+    # No systemd (a container): the sysvinit script manages its pid file.
+    log "stopping the $unit init.d service"
+    "/etc/init.d/$unit" stop || true
   fi
   # Not at boot either. systemctl enable/disable also works offline (no systemd running).
-  if command -v systemctl >/dev/null && systemctl is-enabled --quiet prometheus 2>/dev/null; then
-    log "disabling the prometheus service at boot"
-    systemctl disable --quiet prometheus >/dev/null 2>&1 || true
+  if command -v systemctl >/dev/null && systemctl is-enabled --quiet "$unit" 2>/dev/null; then
+    log "disabling the $unit service at boot"
+    systemctl disable --quiet "$unit" >/dev/null 2>&1 || true
   fi
-  log "the packaged prometheus service is not running (tests start their own)"
+  log "the packaged $unit service is not running (tests start their own)"
 }
 
 install_prometheus() {
   apt_install prometheus
-  keep_prometheus_service_stopped
+  keep_service_stopped prometheus
   for bin in /usr/bin/prometheus /usr/bin/promtool; do
     if [[ ! -x "$bin" ]]; then
       echo "install-test-deps: $bin is missing after installing the prometheus package" >&2
@@ -115,6 +117,19 @@ install_prometheus() {
   done
   log "prometheus: $(/usr/bin/prometheus --version 2>&1 | head -n1)"
   log "promtool:   $(/usr/bin/promtool --version 2>&1 | head -n1)"
+}
+
+install_alertmanager() {
+  apt_install prometheus-alertmanager
+  keep_service_stopped prometheus-alertmanager
+  for bin in /usr/bin/prometheus-alertmanager /usr/bin/amtool; do
+    if [[ ! -x "$bin" ]]; then
+      echo "install-test-deps: $bin is missing after installing the prometheus-alertmanager package" >&2
+      exit 1
+    fi
+  done
+  log "alertmanager: $(/usr/bin/prometheus-alertmanager --version 2>&1 | head -n1)"
+  log "amtool:       $(/usr/bin/amtool --version 2>&1 | head -n1)"
 }
 
 # Later work (Testcontainers route, shared/facts/testcontainers-offline.md): the Docker engine and
@@ -132,6 +147,7 @@ install_docker() {
 }
 
 install_prometheus
+install_alertmanager
 if [[ "$WANT_DOCKER" == 1 ]]; then
   install_docker
 else

@@ -20,6 +20,7 @@ public final class Emitters {
             new AgentServiceMonitorEmitter(),
             new StrimziPodMonitorEmitter(),
             new AlertReferenceEmitter(),
+            new AlertmanagerConfigEmitter(),
             new GrafanaDashboardEmitter(),
             new GrafanaConfigMapEmitter(),
             new GrafanaOperatorEmitter());

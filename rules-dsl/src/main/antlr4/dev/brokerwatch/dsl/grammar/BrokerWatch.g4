@@ -21,6 +21,7 @@ statement
     | groupDecl
     | dashboardDecl
     | panelTemplateDecl
+    | routingDecl
     ;
 
 importDecl
@@ -113,8 +114,9 @@ externalClause
 
 // ---- rules -------------------------------------------------------------------------------------
 
+// `group_by (...)`: how Alertmanager groups this group's alerts into notifications (see routingDecl)
 groupDecl
-    : GROUP name=groupName (INTERVAL interval=durationRef)? LBRACE ruleDecl* RBRACE
+    : GROUP name=groupName (INTERVAL interval=durationRef)? (GROUP_BY groupBy=labelList)? LBRACE ruleDecl* RBRACE
     ;
 
 // kafka-broker, kafka-3, team-a-1m: dashes join names, numbers and durations, written without spaces
@@ -143,6 +145,8 @@ alertClause
     | RUNBOOK STRING                                      # runbookClause
     | ANNOTATIONS LBRACE keyValue* RBRACE                 # annotationsClause
     | alertTest                                           # alertTestClause
+    | INHIBITS targets+=identifier (COMMA targets+=identifier)* ON labelList   # inhibitsClause
+    | deliveryTest                                        # deliveryTestClause
     ;
 
 recordingRule
@@ -171,6 +175,31 @@ testClause
 
 expectedLabels
     : LBRACE (keyValue)* RBRACE
+    ;
+
+// ---- alert delivery ----------------------------------------------------------------------------
+// `routing { group_by (...) page critical }`: the pack's routing intent, emitted as an Alertmanager route
+// tree. A delivery test fires its alert with the given labels and asserts, against the emitted config,
+// the receiver it reaches and which alerts it inhibits or spares.
+
+routingDecl
+    : ROUTING LBRACE routingClause* RBRACE
+    ;
+
+routingClause
+    : GROUP_BY labelList                                  # routingGroupBy
+    | PAGE identifier (COMMA identifier)*                 # routingPage
+    ;
+
+deliveryTest
+    : DELIVERY name=STRING LBRACE deliveryClause* RBRACE
+    ;
+
+deliveryClause
+    : LABELS LBRACE keyValue* RBRACE                      # deliveryLabels
+    | EXPECT RECEIVER receiver=identifier                 # expectReceiver
+    | EXPECT INHIBITS target=identifier expectedLabels?   # expectInhibits
+    | EXPECT SPARES target=identifier expectedLabels?     # expectSpares
     ;
 
 // ---- dashboards --------------------------------------------------------------------------------
@@ -301,7 +330,7 @@ bwKeyword
     | DASHBOARD | UID | TAGS | TIME | REFRESH | DATASOURCE | LINK | VARIABLE | LABEL_VALUES | CUSTOM | MULTI | ALL
     | DEFAULT | REGEX | HIDE | ROW | COLLAPSED | TIMESERIES | STAT | BARGAUGE | TABLE | HEATMAP | TEXT | QUERY
     | DECIMALS | MIN | MAX | THRESHOLDS | STACK | PERCENT | CONTENT | WIDTH | HEIGHT | PLACE | ID | LEGEND
-    | INSTANT | URL | TEMPLATE | USE
+    | INSTANT | URL | TEMPLATE | USE | INHIBITS | DELIVERY | RECEIVER | SPARES | ROUTING | GROUP_BY | PAGE
     ;
 
 IMPORT          : 'import';
@@ -384,6 +413,13 @@ INSTANT         : 'instant';
 URL             : 'url';
 TEMPLATE        : 'template';
 USE             : 'use';
+INHIBITS        : 'inhibits';
+DELIVERY        : 'delivery';
+RECEIVER        : 'receiver';
+SPARES          : 'spares';
+ROUTING         : 'routing';
+GROUP_BY        : 'group_by';
+PAGE            : 'page';
 // overrides PromQl.g4's PARAM_REF: Grafana's other spellings of a variable, ${name}, ${name:format}, [[name]]
 PARAM_REF
     : '$' [a-zA-Z_] [a-zA-Z0-9_]*

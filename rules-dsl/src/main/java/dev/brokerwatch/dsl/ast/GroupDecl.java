@@ -3,9 +3,19 @@ package dev.brokerwatch.dsl.ast;
 import dev.brokerwatch.dsl.source.Span;
 import java.util.List;
 
-/** {@code group name interval 1m { rules }}: one Prometheus rule group. */
-public record GroupDecl(Span span, Ident name, DurationRef interval, List<Rule> rules) implements Statement {
+/**
+ * {@code group name interval 1m group_by (namespace) { rules }}: one Prometheus rule group; {@code groupBy} (null
+ * when absent) is how Alertmanager groups its alerts into notifications.
+ */
+public record GroupDecl(Span span, Ident name, DurationRef interval, List<LabelRef> groupBy, List<Rule> rules)
+        implements Statement {
     public GroupDecl {
+        groupBy = groupBy == null ? null : List.copyOf(groupBy);
         rules = List.copyOf(rules);
+    }
+
+    /** The same group with other rules. */
+    public GroupDecl withRules(List<Rule> rules) {
+        return new GroupDecl(span, name, interval, groupBy, rules);
     }
 }

@@ -5,6 +5,7 @@ import dev.brokerwatch.dsl.ast.promql.Expr;
 import dev.brokerwatch.dsl.compile.Pack;
 import dev.brokerwatch.dsl.compile.RuleInfo;
 import dev.brokerwatch.dsl.dashboard.Dashboard;
+import dev.brokerwatch.dsl.delivery.AlertDelivery;
 import dev.brokerwatch.dsl.dashboard.DashboardPanel;
 import dev.brokerwatch.dsl.dashboard.DashboardVariable;
 import dev.brokerwatch.dsl.dashboard.PanelTarget;
@@ -21,6 +22,7 @@ public final class CheckContext {
 
     private final Pack pack;
     private final List<CheckedExpr> expressions = new ArrayList<>();
+    private AlertDelivery delivery;
 
     public CheckContext(Pack pack) {
         this.pack = pack;
@@ -48,6 +50,14 @@ public final class CheckContext {
 
     public List<CheckedExpr> expressions() {
         return expressions;
+    }
+
+    /** The pack's inhibitions and routing, resolved once for every check that reads them. */
+    public AlertDelivery delivery() {
+        if (delivery == null) {
+            delivery = AlertDelivery.of(pack);
+        }
+        return delivery;
     }
 
     public List<RuleInfo> alerts() {

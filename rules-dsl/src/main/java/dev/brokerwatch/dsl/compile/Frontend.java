@@ -155,7 +155,7 @@ public final class Frontend {
             rules.add(r instanceof AlertRule a
                     ? dev.brokerwatch.dsl.resolve.Interpolation.apply(AnnotationClauses.lift(a), params, diagnostics) : r);
         }
-        return new GroupDecl(g.span(), g.name(), g.interval(), rules);
+        return g.withRules(rules);
     }
 
     private static CatalogMetric recorded(RecordingRule rec, TreeSet<String> labels, boolean known) {

@@ -13,7 +13,13 @@ import dev.brokerwatch.dsl.check.DashboardVariableUnusedCheck;
 import dev.brokerwatch.dsl.check.DerivOverCounterCheck;
 import dev.brokerwatch.dsl.check.DuplicateRuleCheck;
 import dev.brokerwatch.dsl.check.ForIntervalCheck;
+import dev.brokerwatch.dsl.check.DeliveryRoutingCheck;
 import dev.brokerwatch.dsl.check.GroupingLabelCheck;
+import dev.brokerwatch.dsl.check.InhibitCycleCheck;
+import dev.brokerwatch.dsl.check.InhibitLabelCheck;
+import dev.brokerwatch.dsl.check.InhibitScopeCheck;
+import dev.brokerwatch.dsl.check.InhibitSeverityCheck;
+import dev.brokerwatch.dsl.check.InhibitUnknownAlertCheck;
 import dev.brokerwatch.dsl.check.MatcherLabelCheck;
 import dev.brokerwatch.dsl.check.MetricVersionCheck;
 import dev.brokerwatch.dsl.check.PanelUnitCheck;
@@ -138,6 +144,26 @@ public enum CheckCode {
                     + "series, expected labels the alert cannot carry or missing ones (promtool compares label sets exactly), "
                     + "expectations after every input has gone stale (warning).",
             true, AlertTestCheck.class),
+    INHIBIT_UNKNOWN_ALERT("inhibit/unknown-alert", List.of(Severity.ERROR),
+            "An `inhibits` list or a delivery test's `expect inhibits`/`expect spares` names no alert of the pack.",
+            true, InhibitUnknownAlertCheck.class),
+    INHIBIT_LABEL("inhibit/label", List.of(Severity.ERROR, Severity.WARNING),
+            "An `inhibits ... on (...)` label that the source's or a target's result does not carry (error), or `on ()`, "
+                    + "which inhibits across every cluster (warning).",
+            true, InhibitLabelCheck.class),
+    INHIBIT_CYCLE("inhibit/cycle", List.of(Severity.ERROR),
+            "Alerts that inhibit each other, directly or through others: while they all fire, none is notified.",
+            true, InhibitCycleCheck.class),
+    INHIBIT_SCOPE("inhibit/scope", List.of(Severity.WARNING),
+            "An inhibition that never applies: an `on` label both alerts carry has a different fixed value on each side.",
+            true, InhibitScopeCheck.class),
+    INHIBIT_SEVERITY("inhibit/severity", List.of(Severity.ERROR),
+            "An inhibition whose target is more severe than its source (by the order of `severities`).",
+            true, InhibitSeverityCheck.class),
+    DELIVERY_ROUTING("delivery/routing", List.of(Severity.ERROR),
+            "A second `routing` block, a `page` severity no alert may take, or a delivery test expecting a receiver the "
+                    + "emitted route tree does not have.",
+            true, DeliveryRoutingCheck.class),
     DASHBOARD_VARIABLE_UNDEFINED("dashboard/variable-undefined", List.of(Severity.ERROR),
             "A `$variable` in a dashboard that no variable, template argument, Grafana built-in or parameter defines.",
             true, DashboardVariableUndefinedCheck.class),

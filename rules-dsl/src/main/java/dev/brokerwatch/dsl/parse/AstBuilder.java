@@ -5,6 +5,12 @@ import dev.brokerwatch.dsl.ast.AlertTest;
 import dev.brokerwatch.dsl.ast.CgroupSource;
 import dev.brokerwatch.dsl.ast.DashboardDecl;
 import dev.brokerwatch.dsl.ast.DashboardElement;
+import dev.brokerwatch.dsl.ast.DeliveryExpectation;
+import dev.brokerwatch.dsl.ast.DeliveryTest;
+import dev.brokerwatch.dsl.ast.Inhibition;
+import dev.brokerwatch.dsl.ast.InhibitionExpectation;
+import dev.brokerwatch.dsl.ast.ReceiverExpectation;
+import dev.brokerwatch.dsl.ast.RoutingDecl;
 import dev.brokerwatch.dsl.ast.LinkDecl;
 import dev.brokerwatch.dsl.ast.PanelBody;
 import dev.brokerwatch.dsl.ast.PanelDecl;
@@ -262,6 +268,9 @@ final class AstBuilder {
         if (s.dashboardDecl() != null) {
             return dashboard(s.dashboardDecl());
         }
+        if (s.routingDecl() != null) {
+            return routing(s.routingDecl());
+        }
         if (s.panelTemplateDecl() != null) {
             PanelTemplateDeclContext t = s.panelTemplateDecl();
             Ident name = ident(t.name);
@@ -393,7 +402,8 @@ final class AstBuilder {
                 rules.add(built);
             }
         }
-        return new GroupDecl(span(g), name, g.interval == null ? null : durationRef(g.interval), rules);
+        return new GroupDecl(span(g), name, g.interval == null ? null : durationRef(g.interval),
+                g.groupBy == null ? null : labelList(g.groupBy), rules);
     }
 
     private AlertRule alert(AlertRuleContext a) {
@@ -408,6 +418,8 @@ final class AstBuilder {
         StringLit runbook = null;
         List<KeyValue> annotations = new ArrayList<>();
         List<AlertTest> tests = new ArrayList<>();
+        List<Inhibition> inhibits = new ArrayList<>();
+        List<DeliveryTest> deliveryTests = new ArrayList<>();
         boolean sawExpr = false;
         for (AlertClauseContext c : a.alertClause()) {
             if (c instanceof ExprClauseContext e) {
@@ -438,6 +450,13 @@ final class AstBuilder {
                 if (test != null) {
                     tests.add(test);
                 }
+            } else if (c instanceof InhibitsClauseContext i) {
+                inhibits.add(new Inhibition(span(c), i.targets.stream().map(this::ident).toList(), labelList(i.labelList())));
+            } else if (c instanceof DeliveryTestClauseContext d) {
+                DeliveryTest test = guarded(() -> deliveryTest(d.deliveryTest()));
+                if (test != null) {
+                    deliveryTests.add(test);
+                }
             }
         }
         if (!sawExpr) {
@@ -448,7 +467,7 @@ final class AstBuilder {
             throw incomplete(); // the expression had a hole
         }
         return new AlertRule(span(a), ident(a.name), expr, forDuration, keepFiringFor, severity, labels, summary,
-                description, runbook, annotations, tests);
+                description, runbook, annotations, tests, inhibits, deliveryTests);
     }
 
     private RecordingRule recording(RecordingRuleContext r) {
@@ -499,6 +518,46 @@ final class AstBuilder {
             }
         }
         return new AlertTest(span(t), string(t.name), interval, series, expectations);
+    }
+
+    private DeliveryTest deliveryTest(DeliveryTestContext t) {
+        required(t);
+        List<KeyValue> labels = new ArrayList<>();
+        List<DeliveryExpectation> expectations = new ArrayList<>();
+        for (DeliveryClauseContext c : t.deliveryClause()) {
+            if (c instanceof DeliveryLabelsContext l) {
+                l.keyValue().forEach(kv -> labels.add(keyValue(kv)));
+            } else if (c instanceof ExpectReceiverContext r) {
+                expectations.add(new ReceiverExpectation(span(c), ident(r.receiver)));
+            } else if (c instanceof ExpectInhibitsContext i) {
+                expectations.add(new InhibitionExpectation(span(c), true, ident(i.target), expected(i.expectedLabels())));
+            } else if (c instanceof ExpectSparesContext s) {
+                expectations.add(new InhibitionExpectation(span(c), false, ident(s.target), expected(s.expectedLabels())));
+            }
+        }
+        return new DeliveryTest(span(t), string(t.name), labels, expectations);
+    }
+
+    private List<KeyValue> expected(ExpectedLabelsContext e) {
+        List<KeyValue> labels = new ArrayList<>();
+        if (e != null) {
+            e.keyValue().forEach(kv -> labels.add(keyValue(kv)));
+        }
+        return labels;
+    }
+
+    private RoutingDecl routing(RoutingDeclContext r) {
+        required(r);
+        List<LabelRef> groupBy = null;
+        List<Ident> page = null;
+        for (RoutingClauseContext c : r.routingClause()) {
+            if (c instanceof RoutingGroupByContext g) {
+                groupBy = once(groupBy, labelList(g.labelList()), span(c), "group_by");
+            } else if (c instanceof RoutingPageContext p) {
+                page = once(page, p.identifier().stream().map(this::ident).toList(), span(c), "page");
+            }
+        }
+        return new RoutingDecl(span(r), groupBy, page);
     }
 
     private Ident attributeName(AttributeNameContext a) {

@@ -29,7 +29,7 @@ public final class AnnotationClauses {
             return a;
         }
         return new AlertRule(a.span(), a.name(), a.expr(), a.forDuration(), a.keepFiringFor(), a.severity(), a.labels(),
-                summary, description, runbook, rest, a.tests());
+                summary, description, runbook, rest, a.tests(), a.inhibits(), a.deliveryTests());
     }
 
     /** Removes the first annotation named {@code key} and returns its value, or null. */

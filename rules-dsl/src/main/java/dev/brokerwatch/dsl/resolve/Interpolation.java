@@ -28,7 +28,8 @@ public final class Interpolation {
                 a.labels().stream().map(kv -> apply(kv, params, diagnostics)).toList(),
                 apply(a.summary(), params, diagnostics), apply(a.description(), params, diagnostics),
                 apply(a.runbook(), params, diagnostics),
-                a.annotations().stream().map(kv -> apply(kv, params, diagnostics)).toList(), a.tests());
+                a.annotations().stream().map(kv -> apply(kv, params, diagnostics)).toList(), a.tests(), a.inhibits(),
+                a.deliveryTests());
     }
 
     private static KeyValue apply(KeyValue kv, Params params, List<Diagnostic> diagnostics) {

@@ -16,7 +16,7 @@ import java.util.zip.GZIPInputStream;
 public final class MBeanInventories {
     static final String FOLDER = "/dev/brokerwatch/compiler/audit/inventories/";
     /** The recorded versions and roles, newest first. Keep in step with the files (MBeanInventoriesTest). */
-    public static final List<String> VERSIONS = List.of("4.1.2");
+    public static final List<String> VERSIONS = List.of("4.4.0", "4.1.2", "3.9.2");
     public static final List<String> ROLES = List.of("combined", "broker", "controller");
 
     private MBeanInventories() {

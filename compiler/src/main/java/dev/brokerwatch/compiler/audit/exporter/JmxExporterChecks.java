@@ -219,7 +219,7 @@ public final class JmxExporterChecks {
             if (changesWithValue && valueReported.add(r)) {
                 String what = !java.util.Objects.equals(a.name(), b.name()) ? "name" : !a.labels().keySet().equals(b.labels().keySet()) ? "label names" : "label values";
                 out.add(Diagnostic.of(CheckCode.EXPORTER_NAME_UNSTABLE, Severity.ERROR, r.anchor(),
-                        "the " + what + " of " + r.label() + " take" + (what.equals("name") ? "s" : "") + " part of the attribute's value, so they change at every scrape: "
+                        "the " + what + " of " + r.label() + (what.equals("name") ? " takes part of the attribute's value, so it changes" : " take part of the attribute's value, so they change") + " at every scrape: "
                                 + e.leaf().describe() + " gives " + shown(a) + ", and with another value " + shown(b),
                         "end the attribute in the pattern with ': .*' outside any group, or capture only up to '<' / ':'"));
                 continue;

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 recorded, 2 usage error, unreachable JMX or unwritable file.",
                 "",
                 "Example:%n"
-                        + "  brokerwatch record --jmx service:jmx:rmi:///jndi/rmi://127.0.0.1:9999/jmxrmi --out broker-1.inventory.gz"})
+                        + "  brokerwatch record --out broker-1.inventory.gz \\%n"
+                        + "      --jmx service:jmx:rmi:///jndi/rmi://127.0.0.1:9999/jmxrmi"})
 public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--jmx", required = true, paramLabel = "URL", description = "JMX service URL of the node.")
     String jmxUrl;

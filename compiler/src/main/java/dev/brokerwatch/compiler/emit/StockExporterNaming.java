@@ -7,20 +7,25 @@ package dev.brokerwatch.compiler.emit;
  * suffixes {@code _total}, {@code _created}, {@code _bucket} and {@code _info} are stripped, repeatedly, whatever
  * the type; on exposition a COUNTER gains {@code _total} again, GAUGE and UNTYPED do not.
  */
-final class StockExporterNaming {
+public final class StockExporterNaming {
     private static final String[] RESERVED_SUFFIXES = {"_total", "_created", "_bucket", "_info"};
 
     private StockExporterNaming() {
     }
 
     /** The series name the stock exporter exposes for a rule with this name and type. */
-    static String exposedSeries(String ruleName, String type) {
+    public static String exposedSeries(String ruleName, String type) {
         String family = strippedFamily(safeName(ruleName));
         return type.equals("COUNTER") ? family + "_total" : family;
     }
 
+    /** The family name the stock exporter exposes for a rule with this name (a counter's samples add {@code _total}). */
+    public static String exposedFamily(String ruleName) {
+        return strippedFamily(safeName(ruleName));
+    }
+
     /** The label name the stock exporter exposes for a rule's label key. */
-    static String exposedLabel(String labelName) {
+    public static String exposedLabel(String labelName) {
         return safeName(labelName);
     }
 

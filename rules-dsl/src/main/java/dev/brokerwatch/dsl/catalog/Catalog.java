@@ -57,6 +57,11 @@ public final class Catalog {
         return new Catalog(all, targetLabels);
     }
 
+    /** A catalog of families that another exporter produces (the audit derives them from its configuration). */
+    public static Catalog of(Collection<CatalogMetric> metrics, Collection<String> targetLabels) {
+        return new Catalog(metrics, targetLabels);
+    }
+
     public static Catalog empty() {
         return new Catalog(List.of(), List.of());
     }

@@ -30,6 +30,9 @@ class CheckRegistryTest {
     static final Path DOCS = Path.of("../docs/checks");
     static final Path CASES = Path.of("src/test/resources/checks");
     static final Path SOURCES = Path.of("src/main/java");
+    /** The exporter checks of the audit live in the compiler; their golden cases are jmx_exporter configs (.yaml). */
+    static final Path COMPILER_SOURCES = Path.of("../compiler/src/main/java");
+    static final Path COMPILER_CASES = Path.of("../compiler/src/test/resources/checks");
     static final String BEGIN = "<!-- begin generated check table -->\n";
     static final String END = "<!-- end generated check table -->";
 
@@ -67,10 +70,10 @@ class CheckRegistryTest {
     @Test
     void everyCodeHasAFiringAndAQuietCase() throws IOException {
         for (CheckCode code : CheckCode.values()) {
-            Path folder = CASES.resolve(code.code());
+            Path folder = Files.isDirectory(CASES.resolve(code.code())) ? CASES.resolve(code.code()) : COMPILER_CASES.resolve(code.code());
             assertThat(folder).as("golden-case folder of %s", code.code()).isDirectory();
             try (Stream<Path> files = Files.list(folder)) {
-                List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".bw")).toList();
+                List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".bw") || n.endsWith(".yaml")).toList();
                 assertThat(names).as("cases of %s", code.code()).anyMatch(n -> n.startsWith("fires")).anyMatch(n -> n.startsWith("quiet"));
             }
         }
@@ -120,7 +123,9 @@ class CheckRegistryTest {
         for (CheckCode code : CheckCode.values()) {
             assertThat(code.raisedBy()).as("classes raising %s", code.code()).isNotEmpty();
             for (String name : code.raisedBy()) {
-                assertThat(SOURCES.resolve(name.replace('.', '/') + ".java")).as("source of %s, which raises %s", name, code.code()).exists();
+                String file = name.replace('.', '/') + ".java";
+                assertThat(Files.exists(SOURCES.resolve(file)) || Files.exists(COMPILER_SOURCES.resolve(file)))
+                        .as("source of %s, which raises %s, in rules-dsl or compiler", name, code.code()).isTrue();
             }
         }
     }
@@ -130,9 +135,10 @@ class CheckRegistryTest {
     void everyClassThatNamesACodeIsRegisteredAsItsRaiser() throws IOException {
         Pattern use = Pattern.compile("(?:static final CheckCode \\w+ = |Diagnostic\\.of\\()CheckCode\\.([A-Z_]+)\\b");
         List<String> unregistered = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(SOURCES)) {
+        for (Path root : List.of(SOURCES, COMPILER_SOURCES)) {
+          try (Stream<Path> walk = Files.walk(root)) {
             for (Path file : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
-                String className = SOURCES.relativize(file).toString().replace('\\', '/').replace('/', '.').replaceAll("\\.java$", "");
+                String className = root.relativize(file).toString().replace('\\', '/').replace('/', '.').replaceAll("\\.java$", "");
                 if (className.equals(CheckCode.class.getName())) {
                     continue;
                 }
@@ -144,6 +150,7 @@ class CheckRegistryTest {
                     }
                 }
             }
+        }
         }
         assertThat(unregistered).as("codes raised by classes that CheckCode does not name as raisers").isEmpty();
     }
@@ -179,10 +186,19 @@ class CheckRegistryTest {
     }
 
     static Set<String> caseCodes() throws IOException {
+        Set<String> codes = new TreeSet<>();
         try (Stream<Path> walk = Files.walk(CASES)) {
-            return walk.filter(p -> p.toString().endsWith(".bw") && !p.getFileName().toString().equals("prelude.bw"))
+            walk.filter(p -> p.toString().endsWith(".bw") && !p.getFileName().toString().equals("prelude.bw"))
                     .map(p -> CASES.relativize(p.getParent()).toString().replace('\\', '/'))
-                    .collect(Collectors.toCollection(TreeSet::new));
+                    .forEach(codes::add);
         }
+        if (Files.isDirectory(COMPILER_CASES)) {
+            try (Stream<Path> walk = Files.walk(COMPILER_CASES)) {
+                walk.filter(p -> p.toString().endsWith(".yaml"))
+                        .map(p -> COMPILER_CASES.relativize(p.getParent()).toString().replace('\\', '/'))
+                        .forEach(codes::add);
+            }
+        }
+        return codes;
     }
 }

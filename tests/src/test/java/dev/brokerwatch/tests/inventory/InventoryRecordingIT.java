@@ -1,0 +1,177 @@
+package dev.brokerwatch.tests.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.brokerwatch.compiler.audit.inventory.InventoryMBean;
+import dev.brokerwatch.compiler.audit.inventory.InventoryRecorder;
+import dev.brokerwatch.compiler.audit.inventory.MBeanInventory;
+import dev.brokerwatch.compiler.audit.inventory.NodeFacts;
+import dev.brokerwatch.tests.harness.KafkaNode;
+import dev.brokerwatch.tests.harness.KafkaVersion;
+import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
+import dev.brokerwatch.tests.harness.LoopbackPorts;
+import dev.brokerwatch.tests.harness.Workload;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.management.MBeanServerConnection;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Records the MBean inventories the audit ships: a combined node, and a broker-only and a controller-only node, of
+ * the Kafka version under test (-Dbrokerwatch.kafka.version), after traffic that makes the per-topic, per-partition,
+ * per-listener, per-request, transaction and consumer-group MBeans exist. Writes them to target/inventories/, and
+ * with -Dinventories.update=true also into the compiler's resources (docs/audit-inventories.md).
+ */
+class InventoryRecordingIT {
+    static final Path RESOURCES = Path.of(System.getProperty("brokerwatch.tests.basedir", "."))
+            .resolve("../compiler/src/main/resources/dev/brokerwatch/compiler/audit/inventories");
+
+    @Test
+    @Timeout(300)
+    void combinedNodeInventoryHasPerTopicPartitionListenerAndRequestMBeans() throws Exception {
+        int jmxPort = LoopbackPorts.freePort();
+        try (LocalJvmKafkaCluster cluster = withJmx(LocalJvmKafkaCluster.builder("InventoryRecordingIT-combined").combinedNodes(1), 1, jmxPort)
+                .start()) {
+            driveTraffic(cluster);
+            MBeanInventory inventory = record(cluster.node(1), jmxPort, "combined");
+            assertBrokerMBeans(inventory);
+            assertControllerMBeans(inventory);
+        }
+    }
+
+    @Test
+    @Timeout(300)
+    void brokerOnlyAndControllerOnlyNodeInventories() throws Exception {
+        int controllerJmx = LoopbackPorts.freePort();
+        int brokerJmx = LoopbackPorts.freePort();
+        LocalJvmKafkaCluster.Builder builder = LocalJvmKafkaCluster.builder("InventoryRecordingIT-separate").separateRoles(1, 1);
+        withJmx(builder, 1, controllerJmx);
+        withJmx(builder, 2, brokerJmx);
+        try (LocalJvmKafkaCluster cluster = builder.start()) {
+            driveTraffic(cluster);
+            MBeanInventory broker = record(cluster.node(2), brokerJmx, "broker");
+            MBeanInventory controller = record(cluster.node(1), controllerJmx, "controller");
+            assertBrokerMBeans(broker);
+            assertControllerMBeans(controller);
+            assertThat(names(controller)).as("a controller-only node has no replica manager")
+                    .noneMatch(n -> n.startsWith("kafka.server:type=ReplicaManager,"));
+        }
+    }
+
+    private static LocalJvmKafkaCluster.Builder withJmx(LocalJvmKafkaCluster.Builder b, int nodeId, int port) {
+        for (String option : List.of("-Dcom.sun.management.jmxremote.port=" + port, "-Dcom.sun.management.jmxremote.rmi.port=" + port,
+                "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
+                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false")) {
+            b.nodeJvmOption(nodeId, option);
+        }
+        return b;
+    }
+
+    /** Produce and consume with a classic and (4.0+) a new-protocol group, a transactional producer, admin requests. */
+    private static void driveTraffic(LocalJvmKafkaCluster cluster) throws Exception {
+        KafkaVersion version = cluster.version();
+        try (Workload workload = cluster.workload()) {
+            workload.createTopic("orders", 3, 1);
+            workload.createTopic("payments", 2, 1);
+            workload.produce("orders", 600, 100);
+            workload.produce("payments", 200, 100);
+            assertThat(workload.consume("orders", "orders-classic", 600, Duration.ofSeconds(60))).as("classic group read").isEqualTo(600);
+            if (version.isAtLeast(4, 0)) {
+                Properties p = workload.consumerProperties("orders-consumer-protocol");
+                p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+                p.put(ConsumerConfig.CLIENT_ID_CONFIG, "brokerwatch-new-protocol-consumer");
+                try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+                    consumer.subscribe(List.of("orders"));
+                    long read = 0;
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                    while (read < 600 && System.nanoTime() < deadline) {
+                        read += consumer.poll(Duration.ofMillis(500)).count();
+                    }
+                    consumer.commitSync(Duration.ofSeconds(10));
+                    assertThat(read).as("new-protocol group read").isEqualTo(600);
+                }
+            }
+            Properties tx = workload.producerProperties();
+            tx.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "brokerwatch-inventory-tx");
+            tx.put(ProducerConfig.CLIENT_ID_CONFIG, "brokerwatch-transactional-producer");
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(tx)) {
+                producer.initTransactions();
+                producer.beginTransaction();
+                producer.send(new ProducerRecord<>("payments", "k".getBytes(), "committed".getBytes()));
+                producer.commitTransaction();
+                producer.beginTransaction();
+                producer.send(new ProducerRecord<>("payments", "k".getBytes(), "aborted".getBytes()));
+                producer.abortTransaction();
+            }
+            try (Admin admin = cluster.admin()) {
+                admin.describeCluster().nodes().get(30, TimeUnit.SECONDS);
+                admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS);
+                admin.describeTopics(List.of("orders", "payments")).allTopicNames().get(30, TimeUnit.SECONDS);
+                admin.listOffsets(Map.of()).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+        Thread.sleep(6_000); // gauges and rates registered on a timer exist after their first tick
+    }
+
+    private static MBeanInventory record(KafkaNode node, int jmxPort, String role) throws Exception {
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
+        MBeanInventory inventory;
+        try (JMXConnector connector = JMXConnectorFactory.connect(url, new HashMap<>())) {
+            MBeanServerConnection server = connector.getMBeanServerConnection();
+            assertThat(NodeFacts.role(server)).as("role read from the MBeans of %s", node.name()).isEqualTo(role);
+            inventory = InventoryRecorder.record(server, node.version().toString(), role);
+        }
+        String file = "kafka-" + node.version() + "-" + role + ".inventory.gz";
+        Path target = Path.of(System.getProperty("brokerwatch.tests.target", "target")).resolve("inventories");
+        Files.createDirectories(target);
+        inventory.write(target.resolve(file));
+        if (Boolean.getBoolean("inventories.update")) {
+            Files.createDirectories(RESOURCES);
+            inventory.write(RESOURCES.resolve(file));
+        }
+        return inventory;
+    }
+
+    private static Set<String> names(MBeanInventory inventory) {
+        return inventory.mbeans().stream().map(InventoryMBean::generalizedName).collect(Collectors.toSet());
+    }
+
+    private static void assertBrokerMBeans(MBeanInventory inventory) {
+        Set<String> names = names(inventory);
+        assertThat(names).as("per-topic, per-partition, per-request, per-listener MBeans of a broker with traffic")
+                .contains("kafka.server:type=BrokerTopicMetrics,name=BytesInPerSec,topic={topic}",
+                        "kafka.log:type=Log,name=Size,topic={topic},partition={partition}",
+                        "kafka.cluster:type=Partition,name=UnderReplicated,topic={topic},partition={partition}",
+                        "kafka.network:type=RequestMetrics,name=TotalTimeMs,request=Produce",
+                        "kafka.network:type=RequestMetrics,name=RequestsPerSec,request=Produce,version={version}",
+                        "kafka.server:type=socket-server-metrics,listener={listener},networkProcessor={networkProcessor}",
+                        "kafka.server:type=ReplicaManager,name=UnderReplicatedPartitions")
+                .anyMatch(n -> n.startsWith("kafka.server:type=transaction-coordinator-metrics"));
+        InventoryMBean bytesIn = inventory.mbeans().stream()
+                .filter(m -> m.generalizedName().equals("kafka.server:type=BrokerTopicMetrics,name=BytesInPerSec,topic={topic}")).findFirst().orElseThrow();
+        assertThat(bytesIn.instances()).as("one BytesInPerSec MBean per topic with traffic").isGreaterThanOrEqualTo(2);
+        assertThat(bytesIn.attributes()).extracting(a -> a.name()).as("a Yammer meter's attributes").contains("Count", "OneMinuteRate", "MeanRate");
+    }
+
+    private static void assertControllerMBeans(MBeanInventory inventory) {
+        assertThat(names(inventory)).as("controller MBeans").contains("kafka.controller:type=KafkaController,name=ActiveControllerCount");
+    }
+}

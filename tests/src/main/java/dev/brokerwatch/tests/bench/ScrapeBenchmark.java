@@ -188,7 +188,7 @@ public final class ScrapeBenchmark {
             KafkaNode node = cluster.node(1);
             Map<String, Integer> ports = new HashMap<>();
             for (String exporter : EXPORTERS) {
-                ports.put(exporter, exporter.equals(REPORTER) ? reporterPort : ports.get(exporter));
+                ports.put(exporter, exporter.equals(REPORTER) ? reporterPort : node.agentPort(exporter));
             }
 
             int perTopic = 1_000;

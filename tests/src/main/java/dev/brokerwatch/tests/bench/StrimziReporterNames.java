@@ -40,7 +40,7 @@ final class StrimziReporterNames {
                 throw new IllegalArgumentException("catalog ObjectName " + f[0], e);
             }
             String type = pattern.getKeyProperty("type");
-            if (type == null) {
+            if (type == null || !pattern.getDomain().startsWith("kafka")) {
                 continue; // JVM beans (java.lang:...): the reporter exports the JVM through its own collectors
             }
             String name = pattern.getKeyProperty("name");

@@ -149,7 +149,7 @@ public final class BrokerwatchAgent {
               new MetricsEndpoint(librarySettings, registry, jmx, AgentHttpServer.THREADS),
               new LiveHandler(probe),
               new ReadyHandler(probe),
-              new AboutHandler(AgentVersion.get(), mapping, server));
+              new AboutHandler(AgentVersion.get(), mapping, server, jmx::checkIndex));
       AgentHttpServer http;
       try {
         http = AgentHttpServer.start(address, endpoints, authenticator, config.healthOpen(), tls);

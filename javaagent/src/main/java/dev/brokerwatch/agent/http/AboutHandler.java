@@ -1,10 +1,13 @@
 package dev.brokerwatch.agent.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.brokerwatch.agent.jmx.IndexCheck;
 import dev.brokerwatch.agent.mapping.Mapping;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import javax.management.MBeanServer;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
@@ -19,6 +22,15 @@ import javax.management.ObjectName;
  *
  * The Kafka version is the {@code version} attribute of the first {@code kafka.server:type=app-info}
  * MBean by ObjectName, or null while there is none.
+ *
+ * <p>{@code /about?index=check} adds the MBean index compared with the MBeans registered now, so
+ * that a missed registration or unregistration can be seen from outside the broker:
+ *
+ * <pre>
+ * "index":{"indexed":5012,"registered":5012,"missing":0,"stale":0,"missing_names":[],"stale_names":[]}
+ * </pre>
+ *
+ * It walks every registered MBean name once, so it is asked for, never part of the plain answer.
  */
 public final class AboutHandler extends GetOnlyHandler {
   public static final String PATH = "/about";
@@ -28,17 +40,56 @@ public final class AboutHandler extends GetOnlyHandler {
   private final String agentVersion;
   private final Mapping mapping;
   private final MBeanServer server;
+  private final Supplier<IndexCheck> indexCheck;
 
-  public AboutHandler(String agentVersion, Mapping mapping, MBeanServer server) {
+  public AboutHandler(String agentVersion, Mapping mapping, MBeanServer server, Supplier<IndexCheck> indexCheck) {
     super(PATH);
     this.agentVersion = agentVersion;
     this.mapping = mapping;
     this.server = server;
+    this.indexCheck = indexCheck;
   }
 
   @Override
   void serve(HttpExchange exchange) throws IOException {
-    Responses.send(exchange, 200, Responses.JSON, json() + "\n");
+    QueryParameters query;
+    try {
+      query = QueryParameters.parse(exchange.getRequestURI().getRawQuery());
+    } catch (IllegalArgumentException e) {
+      Responses.send(exchange, 400, Responses.TEXT, "invalid query parameters\n");
+      return;
+    }
+    String index = query.first("index");
+    if (index != null && !index.equals("check")) {
+      Responses.send(exchange, 400, Responses.TEXT, "index= takes only the value check\n");
+      return;
+    }
+    String json = json();
+    if (index != null) {
+      json = json.substring(0, json.length() - 1) + ",\"index\":" + indexJson(indexCheck.get()) + "}";
+    }
+    Responses.send(exchange, 200, Responses.JSON, json + "\n");
+  }
+
+  static String indexJson(IndexCheck check) {
+    return "{\"indexed\":" + check.indexed()
+        + ",\"registered\":" + check.registered()
+        + ",\"missing\":" + check.missingCount()
+        + ",\"stale\":" + check.staleCount()
+        + ",\"missing_names\":" + names(check.missing())
+        + ",\"stale_names\":" + names(check.stale())
+        + "}";
+  }
+
+  private static String names(List<ObjectName> names) {
+    StringBuilder out = new StringBuilder("[");
+    for (ObjectName name : names) {
+      if (out.length() > 1) {
+        out.append(',');
+      }
+      out.append(Json.quote(name.getCanonicalName()));
+    }
+    return out.append(']').toString();
   }
 
   String json() {

@@ -129,6 +129,11 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
     return index.size();
   }
 
+  /** The index compared with the MBeans registered now (see {@link ObjectNameIndex#check}). */
+  public IndexCheck checkIndex() {
+    return index.check(server);
+  }
+
   @Override
   public MetricSnapshots collect() {
     try (JmxReading reading = readJmx()) {
@@ -214,7 +219,7 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
       boolean registered = reader.read(read.name(), read.attributes(), values);
       if (!registered) {
         // the unregistration notification may still be on its way; stop reading this bean now
-        index.remove(read.name());
+        index.removeUnlessRegistered(read.name(), server);
       }
       for (SampleTarget target : targets) {
         MetricErrors errors = metrics[target.metric()].errors();

@@ -6,8 +6,11 @@ import dev.brokerwatch.agent.mapping.MetricSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
@@ -89,6 +92,72 @@ public final class ObjectNameIndex {
         generation++;
       }
     }
+  }
+
+  /**
+   * Forgets {@code name} unless it is registered again: a scrape that found the MBean gone must not
+   * undo the registration of a new MBean of the same name (a topic deleted and created again) whose
+   * notification was handled between the failed read and this call. Checked under the index lock,
+   * so a registration that follows the check is indexed after the removal, never before it.
+   */
+  void removeUnlessRegistered(ObjectName name, MBeanServer server) {
+    synchronized (lock) {
+      if (!server.isRegistered(name) && beans.remove(name) != null) {
+        generation++;
+      }
+    }
+  }
+
+  /**
+   * Compares the index with a fresh {@code queryNames} over {@code server}, matched with the same
+   * patterns. Costs one pass over every registered name: for diagnostics, never for a scrape.
+   */
+  public IndexCheck check(MBeanServer server) {
+    Set<ObjectName> expected = new HashSet<>();
+    if (!sources.isEmpty()) {
+      for (ObjectName name : server.queryNames(null, null)) {
+        if (matchesAny(name)) {
+          expected.add(name);
+        }
+      }
+    }
+    Set<ObjectName> indexed;
+    synchronized (lock) {
+      indexed = new HashSet<>(beans.keySet());
+    }
+    TreeSet<ObjectName> missing = new TreeSet<>(expected);
+    missing.removeAll(indexed);
+    TreeSet<ObjectName> stale = new TreeSet<>(indexed);
+    stale.removeAll(expected);
+    return new IndexCheck(indexed.size(), expected.size(), missing.size(), first(missing), stale.size(), first(stale));
+  }
+
+  private boolean matchesAny(ObjectName name) {
+    List<IndexedSource> candidates = sourcesByDomain.get(name.getDomain());
+    if (candidates != null) {
+      for (IndexedSource source : candidates) {
+        if (source.matches(name)) {
+          return true;
+        }
+      }
+    }
+    for (IndexedSource source : anyDomainSources) {
+      if (source.matches(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<ObjectName> first(TreeSet<ObjectName> names) {
+    List<ObjectName> shown = new ArrayList<>(IndexCheck.NAMES_SHOWN);
+    for (ObjectName name : names) {
+      if (shown.size() == IndexCheck.NAMES_SHOWN) {
+        break;
+      }
+      shown.add(name);
+    }
+    return Collections.unmodifiableList(shown);
   }
 
   /** Changes with every add or remove that altered the index. */

@@ -41,7 +41,10 @@ public final class InterceptingMBeanServer implements InvocationHandler {
     return count == null ? 0 : count.get();
   }
 
-  /** From now on reads of {@code name} fail with InstanceNotFoundException, registered or not. */
+  /**
+   * From now on reads of {@code name} fail with InstanceNotFoundException and {@code isRegistered}
+   * says false, registered or not.
+   */
   public void vanish(ObjectName name) {
     vanished.add(name);
   }
@@ -52,6 +55,9 @@ public final class InterceptingMBeanServer implements InvocationHandler {
     if ((method.getName().equals("getAttributes") || method.getName().equals("getAttribute"))
         && vanished.contains(args[0])) {
       throw new InstanceNotFoundException(String.valueOf(args[0]));
+    }
+    if (method.getName().equals("isRegistered") && vanished.contains(args[0])) {
+      return false;
     }
     try {
       return method.invoke(target, args);

@@ -26,6 +26,7 @@ import dev.brokerwatch.dsl.catalog.Origin;
 import dev.brokerwatch.tests.harness.BrokerwatchAgentAttachment;
 import dev.brokerwatch.tests.harness.HarnessPaths;
 import dev.brokerwatch.tests.harness.JavaAgentAttachment;
+import dev.brokerwatch.tests.harness.KafkaDistribution;
 import dev.brokerwatch.tests.harness.KafkaNode;
 import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
 import dev.brokerwatch.tests.harness.LoopbackPorts;
@@ -54,8 +55,9 @@ public final class ScrapeBenchmark {
     static final String OURS = "brokerwatch";
     static final String STOCK_GENERATED = "stock-generated";
     static final String STOCK_CATCH_ALL = "stock-catch-all";
+    static final String REPORTER = "strimzi-reporter";
     static final String PROBE = "probe";
-    static final List<String> EXPORTERS = List.of(OURS, STOCK_GENERATED, STOCK_CATCH_ALL);
+    static final List<String> EXPORTERS = List.of(OURS, REPORTER, STOCK_GENERATED, STOCK_CATCH_ALL);
 
     /** Threads that serve the exporters' HTTP requests: ours, the stock agent's, and the JDK dispatchers. */
     static final Predicate<String> EXPORTER_THREAD = name -> name.startsWith("brokerwatch-http-")
@@ -65,6 +67,8 @@ public final class ScrapeBenchmark {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private static int soloScrapes = 20;
+    private static Path reporterLibs;
+    private static List<String> reporterAllowlist;
 
     private ScrapeBenchmark() {}
 
@@ -93,6 +97,10 @@ public final class ScrapeBenchmark {
         Path reads = out.resolve("floor-reads.tsv");
         Files.writeString(reads, floorReads());
         String generated = Files.readString(PackCatalog.generatedJmxExporterConfig());
+        reporterLibs = Path.of(options.getOrDefault("reporter-libs",
+                HarnessPaths.targetDir().resolve("strimzi-reporter/libs").toString()));
+        reporterAllowlist = StrimziReporterNames.allowlist(floorReads());
+        Files.writeString(out.resolve("reporter-allowlist.txt"), String.join("\n", reporterAllowlist) + "\n");
 
         List<Result> results = new ArrayList<>();
         for (int partitions : sizes) {
@@ -133,15 +141,34 @@ public final class ScrapeBenchmark {
 
     record Result(int partitions, int brokerPartitions, Map<String, Latency> latency, Map<String, Latency> solo,
             Map<String, Long> allocated, Map<String, Long> otherThreads, Latency floor, long floorAllocated,
-            long floorBeans, Latency agentCollect, String retained, long histoBytes, String histoTop) {}
+            long floorBeans, Latency agentCollect, String retained, long histoBytes, String histoTop,
+            Map<String, Integer> sampleCounts) {}
 
     static Result run(String runName, int partitions, int scrapes, int warmup, int allocScrapes, String heap, String generatedConfig,
             Path probeJar, Path reads, Path out, boolean profile) throws Exception {
         log("broker with " + partitions + " partitions: starting");
+        // Kafka's jars plus the Strimzi Metrics Reporter's, in a copy of the distribution of this run's own
+        KafkaDistribution withReporter = KafkaDistribution.defaultDistribution()
+                .snapshotTo(out.resolve("kafka-with-reporter-" + partitions));
+        try (var jars = Files.list(reporterLibs)) {
+            for (Path jar : jars.filter(j -> j.toString().endsWith(".jar")).toList()) {
+                Files.copy(jar, withReporter.libsDir().resolve(jar.getFileName()),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalStateException("no Strimzi Metrics Reporter jars in " + reporterLibs
+                    + ": run scripts/bench-agent.sh, which fetches them (tests/strimzi-reporter/pom.xml)", e);
+        }
+        int reporterPort = LoopbackPorts.freePort();
         LocalJvmKafkaCluster.Builder builder = LocalJvmKafkaCluster.builder(
                         (runName.equals("bench") ? "ScrapeBenchmark-" : "ScrapeBenchmarkRetained-") + partitions)
+                .distribution(withReporter)
                 .heap(heap)
                 .startupTimeout(Duration.ofMinutes(5))
+                .brokerProperty("metric.reporters", StrimziReporterNames.KAFKA_REPORTER)
+                .brokerProperty("kafka.metrics.reporters", StrimziReporterNames.YAMMER_REPORTER)
+                .brokerProperty("prometheus.metrics.reporter.listener", "http://" + LoopbackPorts.HOST + ":" + reporterPort)
+                .brokerProperty("prometheus.metrics.reporter.allowlist", String.join(",", reporterAllowlist))
                 .teardownGrace(Duration.ofSeconds(60))
                 .agent(OURS, BrokerwatchAgentAttachment.embedded())
                 .agent(STOCK_GENERATED, isolatedStock(probeJar, generatedConfig, "kafka-jmx-exporter.yaml"))
@@ -159,6 +186,11 @@ public final class ScrapeBenchmark {
         }
         try (LocalJvmKafkaCluster cluster = builder.start(); Workload workload = cluster.workload()) {
             KafkaNode node = cluster.node(1);
+            Map<String, Integer> ports = new HashMap<>();
+            for (String exporter : EXPORTERS) {
+                ports.put(exporter, exporter.equals(REPORTER) ? reporterPort : node.agentPort(exporter));
+            }
+
             int perTopic = 1_000;
             int topics = 0;
             for (int left = partitions; left > 0; left -= perTopic) {
@@ -168,12 +200,16 @@ public final class ScrapeBenchmark {
             log("created " + partitions + " partitions in " + topics + " topics");
             int brokerPartitions = awaitStable(node.agentPort(OURS));
             log("broker hosts " + brokerPartitions + " partition logs; measuring");
+            Map<String, Integer> sampleCounts = new LinkedHashMap<>();
+            for (String exporter : EXPORTERS) {
+                sampleCounts.put(exporter, Scrape.parse(utf8(timedScrape(ports.get(exporter)).body())).sampleCount());
+            }
 
             Map<String, List<long[]>> samples = new LinkedHashMap<>();
             EXPORTERS.forEach(e -> samples.put(e, new ArrayList<>()));
             for (int round = 0; round < warmup + scrapes; round++) {
                 for (String exporter : EXPORTERS) {
-                    long[] s = scrape(node.agentPort(exporter));
+                    long[] s = scrape(ports.get(exporter));
                     if (round >= warmup) {
                         samples.get(exporter).add(s);
                     }
@@ -190,13 +226,13 @@ public final class ScrapeBenchmark {
                 List<long[]> list = new ArrayList<>();
                 for (int i = 0; i < soloScrapes; i++) {
                     if (exporter.equals(OURS)) {
-                        Timed r = timedScrape(node.agentPort(exporter));
+                        Timed r = timedScrape(ports.get(exporter));
                         list.add(new long[] {r.nanos(), r.body().length});
                         if (i > 0) {
                             collectTimes.add(new long[] {(long) (selfReported(r.body()) * 1e9), 0});
                         }
                     } else {
-                        list.add(scrape(node.agentPort(exporter)));
+                        list.add(scrape(ports.get(exporter)));
                     }
                 }
                 solo.put(exporter, latency(list));
@@ -210,7 +246,7 @@ public final class ScrapeBenchmark {
             for (String exporter : EXPORTERS) {
                 Map<String, long[]> before = threads(node.agentPort(PROBE));
                 for (int i = 0; i < allocScrapes; i++) {
-                    scrape(node.agentPort(exporter));
+                    scrape(ports.get(exporter));
                 }
                 Map<String, long[]> after = threads(node.agentPort(PROBE));
                 long mine = 0;
@@ -264,7 +300,7 @@ public final class ScrapeBenchmark {
             String histoTop = histo(node.pid().orElseThrow(), out.resolve("histo-" + partitions + ".txt"), histo);
             log("done with " + partitions + " partitions");
             return new Result(partitions, brokerPartitions, latency, solo, allocated, others, floor, floorAllocated,
-                    beans, collect, retained, histo[0], histoTop);
+                    beans, collect, retained, histo[0], histoTop, sampleCounts);
         }
     }
 
@@ -409,30 +445,34 @@ public final class ScrapeBenchmark {
                 .append(" warm-up rounds; solo: ").append(soloScrapes).append(" scrapes of one exporter at a time")
                 .append("; allocation over ").append(allocScrapes).append(" scrapes of one exporter; ")
                 .append(Instant.now()).append("\n\n");
-        t.append("| partitions | exporter | median ms | p99 ms | solo median ms | solo p99 ms | body bytes | "
+        t.append("| partitions | exporter | median ms | p99 ms | solo median ms | solo p99 ms | samples | body bytes | "
                 + "allocated per scrape |\n");
-        t.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
+        t.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
             for (String e : EXPORTERS) {
                 Latency l = r.latency().get(e);
                 Latency solo = r.solo().get(e);
-                t.append(String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %.1f | %.1f | %,d | %s |%n",
-                        r.partitions(), e, l.medianMs(), l.p99Ms(), solo.medianMs(), solo.p99Ms(), l.bodyBytes(),
-                        mb(r.allocated().get(e))));
+                t.append(String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %.1f | %.1f | %,d | %,d | %s |%n",
+                        r.partitions(), e, l.medianMs(), l.p99Ms(), solo.medianMs(), solo.p99Ms(),
+                        r.sampleCounts().get(e), l.bodyBytes(), mb(r.allocated().get(e))));
             }
             t.append(String.format(Locale.ROOT, "| %,d | brokerwatch JMX reads + mapped families' text (self-reported) | – | – | %.1f | "
-                    + "%.1f | – | – |%n", r.partitions(), r.agentCollect().medianMs(), r.agentCollect().p99Ms()));
+                    + "%.1f | – | – | – |%n", r.partitions(), r.agentCollect().medianMs(), r.agentCollect().p99Ms()));
             t.append(String.format(Locale.ROOT, "| %,d | floor: getAttributes loop (%,d MBeans) | – | – | %.1f | %.1f "
-                    + "| – | %s |%n", r.partitions(), r.floorBeans(), r.floor().medianMs(), r.floor().p99Ms(),
+                    + "| – | – | %s |%n", r.partitions(), r.floorBeans(), r.floor().medianMs(), r.floor().p99Ms(),
                     mb(r.floorAllocated())));
         }
-        t.append("\n| partitions | stock generated / brokerwatch (round-robin median) | (solo median) | "
+        t.append("\n| partitions | reporter / brokerwatch (round-robin median) | (solo median) | (p99) | "
+                + "stock generated / brokerwatch (round-robin median) | (solo median) | "
                 + "brokerwatch / floor (solo median) | brokerwatch retained heap | jmap -histo:live dev.brokerwatch.agent.* |\n");
-        t.append("|---:|---:|---:|---:|---:|---:|\n");
+        t.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
             double ours = r.latency().get(OURS).medianMs();
             double oursSolo = r.solo().get(OURS).medianMs();
-            t.append(String.format(Locale.ROOT, "| %,d | %.1fx | %.1fx | %.2fx | %s | %s |%n", r.partitions(),
+            t.append(String.format(Locale.ROOT, "| %,d | %.1fx | %.1fx | %.1fx | %.1fx | %.1fx | %.2fx | %s | %s |%n",
+                    r.partitions(), r.latency().get(REPORTER).medianMs() / ours,
+                    r.solo().get(REPORTER).medianMs() / oursSolo,
+                    r.latency().get(REPORTER).p99Ms() / r.latency().get(OURS).p99Ms(),
                     r.latency().get(STOCK_GENERATED).medianMs() / ours,
                     r.solo().get(STOCK_GENERATED).medianMs() / oursSolo, oursSolo / r.floor().medianMs(),
                     mb(retainedBytes(r.retained())), mb(r.histoBytes())));

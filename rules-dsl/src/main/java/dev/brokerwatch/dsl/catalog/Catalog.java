@@ -57,6 +57,11 @@ public final class Catalog {
         return new Catalog(all, targetLabels);
     }
 
+    /** A catalog of these families, each series carrying {@code targetLabels} too (an exporter model's catalog). */
+    public static Catalog of(Collection<CatalogMetric> metrics, Collection<String> targetLabels) {
+        return new Catalog(metrics, targetLabels);
+    }
+
     public static Catalog empty() {
         return new Catalog(List.of(), List.of());
     }

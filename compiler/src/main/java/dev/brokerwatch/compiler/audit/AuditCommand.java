@@ -153,12 +153,7 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (ExporterSpecException e) {
             throw new Usage(e.getMessage());
         }
-        Catalog produced = model.catalog(target);
-        Map<String, CatalogMetric> metrics = new LinkedHashMap<>();
-        externals.forEach(m -> metrics.put(m.name(), m));
-        produced.metrics().forEach(m -> metrics.put(m.name(), m)); // the exporter's own declaration wins
-        Catalog catalog = Catalog.of(metrics.values(), targetLabels.isEmpty() ? produced.targetLabels()
-                : targetLabels.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+        Catalog catalog = AuditCatalog.assemble(model, target, externals, targetLabels);
         diagnostics.addAll(inputs.problems());
         diagnostics.addAll(model.configFindings(target));
         diagnostics.addAll(AuditChecker.check(inputs, catalog, params, model.name()));

@@ -42,8 +42,8 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 no problems, 1 problems found, 2 usage or I/O error, 3 internal error.",
                 "",
                 "Examples:%n"
-                        + "  brokerwatch audit --exporter brokerwatch --kafka 4.1 rules/ dashboards/%n"
-                        + "  brokerwatch audit --exporter brokerwatch --external kafka_exporter prometheusrule.yaml --format github"},
+                        + "  brokerwatch audit --kafka 4.1 rules/ dashboards/%n"
+                        + "  brokerwatch audit rules.yaml --format github"},
         mixinStandardHelpOptions = true)
 public final class AuditCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*",

@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
                         + "reported at file:line:col inside the YAML or JSON with a caret under the exact span. brokerwatch's "
                         + "house style (severity names, runbook clauses, names the curated pack uses) is not checked."},
         footer = {"",
-                "Exporter models: brokerwatch (the curated catalog of the brokerwatch agent), brokerwatch:CATALOG.bw, "
-                        + "brokerwatch:AGENT.mapping.",
+                "Exporter models: brokerwatch is the brokerwatch agent with its curated catalog; brokerwatch:FILE takes "
+                        + "a catalog (.bw) or a compiled agent mapping of your own instead.",
                 "",
                 "Exit codes: 0 no problems, 1 problems found, 2 usage or I/O error, 3 internal error.",
                 "",
@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true)
 public final class AuditCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*",
-            description = "Rule files, PrometheusRule/VMRule resources, dashboard JSON, ConfigMaps; folders are read for .yaml, .yml and .json files.")
+            description = "Rule files, PrometheusRule or VMRule resources, dashboard JSON, ConfigMaps. A folder is read for its YAML and JSON files.")
     List<String> files = new ArrayList<>();
 
     @Option(names = "--exporter", paramLabel = "SPEC", defaultValue = "brokerwatch",

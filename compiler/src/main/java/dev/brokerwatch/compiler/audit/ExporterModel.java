@@ -4,11 +4,18 @@ import dev.brokerwatch.dsl.catalog.Catalog;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import java.util.List;
 
-/** An exporter as the audit sees it: the families it produces for a target, and what is wrong with its configuration. */
+/**
+ * An exporter as the audit sees it: the series it produces for a Kafka version and node role, as a catalog
+ * every expression is checked against, and the problems of its own configuration (none for an exporter
+ * without one).
+ */
 public interface ExporterModel {
+    /** The name as {@code --exporter} spells it, e.g. {@code brokerwatch} or {@code jmx-exporter:kafka-metrics.yaml}. */
     String name();
 
-    Catalog catalog(AuditTarget t);
+    /** The series this exporter produces on that target; target labels (job, pod, ...) included. */
+    Catalog catalog(AuditTarget target);
 
-    List<Diagnostic> configFindings(AuditTarget t);
+    /** Problems of the exporter's configuration on that target, with positions in the configuration. */
+    List<Diagnostic> configFindings(AuditTarget target);
 }

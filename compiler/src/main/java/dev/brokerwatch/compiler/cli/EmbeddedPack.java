@@ -11,14 +11,14 @@ import java.util.List;
  * repository, so an import that lands in {@code alerts/} is read from the pack's root; the alert files keep
  * the short names ({@code kafka-broker.bw}) their outputs have always been generated from.
  */
-final class EmbeddedPack {
-    static final List<String> ROOTS = List.of("kafka.bw", "dashboards/kafka-dashboards.bw");
+public final class EmbeddedPack {
+    public static final List<String> ROOTS = List.of("kafka.bw", "dashboards/kafka-dashboards.bw");
     private static final String ALERTS = "alerts/";
 
     private EmbeddedPack() {
     }
 
-    static SourceLoader loader() {
+    public static SourceLoader loader() {
         SourceLoader classpath = SourceLoader.classpath(EmbeddedPack.class, "/packs/kafka");
         return new SourceLoader() {
             @Override

@@ -76,7 +76,7 @@ public final class SourceOptions {
     }
 
     /** Why a code given to --disable cannot be disabled; null when it can. */
-    private static String disableProblem(String name) {
+    public static String disableProblem(String name) {
         CheckCode code = CheckCode.byCode(name).orElse(null);
         if (code == null) {
             return "unknown check code" + DidYouMean.suggest(name, CheckCode.codes()).map(s -> "; did you mean " + s + "?").orElse("")

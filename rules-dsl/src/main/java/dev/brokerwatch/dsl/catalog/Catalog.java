@@ -57,7 +57,7 @@ public final class Catalog {
         return new Catalog(all, targetLabels);
     }
 
-    /** A catalog of families that another exporter produces (the audit derives them from its configuration). */
+    /** A catalog of these families, each series carrying {@code targetLabels} too (an exporter model's catalog). */
     public static Catalog of(Collection<CatalogMetric> metrics, Collection<String> targetLabels) {
         return new Catalog(metrics, targetLabels);
     }

@@ -25,6 +25,11 @@ public final class CheckContext {
     private AlertDelivery delivery;
 
     public CheckContext(Pack pack) {
+        this(pack, List.of());
+    }
+
+    /** A pack plus expressions from outside it (queries of dashboards that are not .bw sources, when auditing). */
+    public CheckContext(Pack pack, List<CheckedExpr> extra) {
         this.pack = pack;
         for (RuleInfo rule : pack.rules()) {
             expressions.add(new CheckedExpr(rule.rule().expr(), rule.analysis(), rule));
@@ -42,6 +47,7 @@ public final class CheckContext {
                 }
             }
         }
+        expressions.addAll(extra);
     }
 
     public Pack pack() {

@@ -75,6 +75,16 @@ public final class Frontend {
                 }
             }
         }
+        return analyse(files, params, catalog, groups, severities, diagnostics);
+    }
+
+    /**
+     * Analyses rule groups against a catalog built elsewhere (from .bw declarations, or an exporter model when
+     * auditing rule files): recording-rule outputs join the catalog, every rule is analysed, dashboards of
+     * {@code files} are resolved last.
+     */
+    public static Pack analyse(List<BwFile> files, Params params, Catalog catalog, List<GroupDecl> groups,
+                               SeverityScopes severities, List<Diagnostic> diagnostics) {
         // Recording rules may be used before (or in a group above) their definition: announce every output
         // with unknown labels first, then replace each with what its expression really yields.
         for (GroupDecl g : groups) {

@@ -1,0 +1,162 @@
+package dev.brokerwatch.compiler.audit;
+
+import dev.brokerwatch.compiler.cli.ExitCode;
+import dev.brokerwatch.compiler.cli.SourceOptions;
+import dev.brokerwatch.compiler.report.Reporter;
+import dev.brokerwatch.dsl.catalog.Catalog;
+import dev.brokerwatch.dsl.catalog.CatalogMetric;
+import dev.brokerwatch.dsl.compile.CompileResult;
+import dev.brokerwatch.dsl.diag.CheckCode;
+import dev.brokerwatch.dsl.diag.Diagnostic;
+import dev.brokerwatch.dsl.diag.Severity;
+import dev.brokerwatch.dsl.resolve.Params;
+import dev.brokerwatch.dsl.resolve.Resolver;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "audit",
+        description = {
+                "Check the monitoring a team already runs: Prometheus rule files, PrometheusRule and VMRule resources, "
+                        + "Grafana dashboards (JSON, ConfigMaps, GrafanaDashboard resources), against the series an exporter "
+                        + "really produces on a Kafka version.",
+                "",
+                "Every expression gets the checks .bw sources get (unknown metrics with 'did you mean', rate over a gauge, "
+                        + "labels through aggregation, $labels in templates, RE2 regexes, ranges against the scrape interval), "
+                        + "reported at file:line:col inside the YAML or JSON with a caret under the exact span. brokerwatch's "
+                        + "house style (severity names, runbook clauses, names the curated pack uses) is not checked."},
+        footer = {"",
+                "Exporter models: brokerwatch is the brokerwatch agent with its curated catalog; brokerwatch:FILE takes "
+                        + "a catalog (.bw) or a compiled agent mapping of your own instead.",
+                "",
+                "Exit codes: 0 no problems, 1 problems found, 2 usage or I/O error, 3 internal error.",
+                "",
+                "Examples:%n"
+                        + "  brokerwatch audit --kafka 4.1 rules/ dashboards/%n"
+                        + "  brokerwatch audit rules.yaml --format github"},
+        mixinStandardHelpOptions = true)
+public final class AuditCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*",
+            description = "Rule files, PrometheusRule or VMRule resources, dashboard JSON, ConfigMaps. A folder is read for its YAML and JSON files.")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--exporter", paramLabel = "SPEC", defaultValue = "brokerwatch",
+            description = "The exporter that produces the brokers' series: brokerwatch[:CATALOG.bw|MAPPING]. Default: ${DEFAULT-VALUE}.")
+    String exporter;
+
+    @Option(names = "--kafka", paramLabel = "VERSION", defaultValue = Params.DEFAULT_KAFKA_VERSION,
+            description = "The Kafka version the brokers run, e.g. 4.1 or 3.9.1. Default: ${DEFAULT-VALUE}.")
+    String kafka;
+
+    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "combined",
+            description = "The KRaft role of the nodes: combined, broker or controller. Default: ${DEFAULT-VALUE}.")
+    String role;
+
+    @Option(names = "--external", paramLabel = "SOURCE[,SOURCE]", split = ",",
+            description = "Other exporters scraped next to the brokers whose series the rules may use, e.g. kafka_exporter,kubelet; "
+                    + "'none' for none. Default: all declared ones.")
+    List<String> external = new ArrayList<>();
+
+    @Option(names = "--scrape-interval", paramLabel = "DURATION", defaultValue = "30s",
+            description = "The scrape interval of the brokers' targets: ranges shorter than twice it are reported. Default: ${DEFAULT-VALUE}.")
+    String scrapeInterval;
+
+    @Option(names = "--target-labels", paramLabel = "LABEL[,LABEL]", split = ",",
+            description = "Labels Prometheus attaches to every scraped series. Default: the exporter model's (brokerwatch: job, instance, namespace, pod).")
+    List<String> targetLabels = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "How problems are printed: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    Reporter.Format format;
+
+    @Option(names = "--strict", description = "Treat warnings as problems (exit code 1).")
+    boolean strict;
+
+    @Option(names = "--disable", paramLabel = "CODE[,CODE]", split = ",",
+            description = "Do not report these check codes, e.g. --disable promql/counter-threshold.")
+    List<String> disable = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            CompileResult result = run();
+            Reporter.forFormat(format).report(result.diagnostics(), out);
+            boolean failed = result.diagnostics().stream()
+                    .anyMatch(d -> d.severity() == Severity.ERROR || (strict && d.severity() == Severity.WARNING));
+            return failed ? ExitCode.PROBLEMS : ExitCode.OK;
+        } catch (Usage e) {
+            err.println("brokerwatch: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+    }
+
+    /** A usage or I/O problem: one line, exit code 2. */
+    static final class Usage extends Exception {
+        Usage(String message) {
+            super(message);
+        }
+    }
+
+    CompileResult run() throws Usage {
+        if (!AuditTarget.ROLES.contains(role)) {
+            throw new Usage("--role " + role + ": expected one of " + String.join(", ", AuditTarget.ROLES));
+        }
+        Set<CheckCode> disabled = new LinkedHashSet<>();
+        for (String name : disable) {
+            String problem = SourceOptions.disableProblem(name.strip());
+            if (problem != null) {
+                throw new Usage("--disable " + name.strip() + ": " + problem);
+            }
+            disabled.add(CheckCode.byCode(name.strip()).orElseThrow());
+        }
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put(Params.KAFKA_VERSION, kafka);
+        overrides.put("scrape_interval", scrapeInterval);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Resolver.OverrideError> overrideErrors = new ArrayList<>();
+        Params params = Resolver.params(List.of(), overrides, diagnostics, overrideErrors);
+        if (!overrideErrors.isEmpty()) {
+            throw new Usage(overrideErrors.get(0).message().replace("--set " + Params.KAFKA_VERSION, "--kafka")
+                    .replace("--set scrape_interval", "--scrape-interval"));
+        }
+        AuditInputs inputs;
+        try {
+            inputs = AuditReader.read(files);
+        } catch (AuditReader.Unreadable e) {
+            throw new Usage(e.getMessage());
+        }
+        if (inputs.groups().isEmpty() && inputs.queries().isEmpty() && inputs.exporterConfigs().isEmpty() && inputs.problems().isEmpty()) {
+            throw new Usage("nothing to audit in " + String.join(", ", files)
+                    + ": no rule groups, Grafana dashboards or exporter configuration found");
+        }
+        AuditTarget target = new AuditTarget(params.kafkaVersion(), role);
+        ExporterModel model;
+        List<CatalogMetric> externals;
+        try {
+            model = ExporterModels.parse(exporter, inputs.exporterConfigs());
+            externals = ExternalSeries.embedded().select(external);
+        } catch (ExporterSpecException e) {
+            throw new Usage(e.getMessage());
+        }
+        Catalog catalog = AuditCatalog.assemble(model, target, externals, targetLabels);
+        diagnostics.addAll(inputs.problems());
+        diagnostics.addAll(model.configFindings(target));
+        diagnostics.addAll(AuditChecker.check(inputs, catalog, params, model.name()));
+        return new CompileResult(null, diagnostics.stream().filter(d -> !disabled.contains(d.check())).toList(), List.of());
+    }
+}

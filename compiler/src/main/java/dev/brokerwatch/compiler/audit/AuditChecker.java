@@ -84,7 +84,7 @@ public final class AuditChecker {
                     rules.add(rule);
                 }
             }
-            groups.add(new GroupDecl(g.name().span(), ident(g.name()), duration(g.interval()), rules));
+            groups.add(new GroupDecl(g.name().span(), ident(g.name()), duration(g.interval()), null, rules));
         }
         Pack pack = Frontend.analyse(List.of(), params, catalog, groups, new SeverityScopes(Map.of()), diagnostics);
         List<CheckContext.CheckedExpr> queries = new ArrayList<>();
@@ -116,7 +116,8 @@ public final class AuditChecker {
             return new RecordingRule(r.name().span(), ident(r.name()), expr, labels);
         }
         return new AlertRule(r.name().span(), ident(r.name()), expr, duration(r.forDuration()), duration(r.keepFiringFor()),
-                null, labels, null, null, null, r.annotations().stream().map(this::keyValue).toList(), List.of());
+                null, labels, null, null, null, r.annotations().stream().map(this::keyValue).toList(), List.of(), List.of(),
+                List.of());
     }
 
     private Expr parse(MappedText text) {

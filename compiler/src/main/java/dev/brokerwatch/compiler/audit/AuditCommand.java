@@ -153,9 +153,16 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (ExporterSpecException e) {
             throw new Usage(e.getMessage());
         }
-        Catalog catalog = AuditCatalog.assemble(model, target, externals, targetLabels);
+        Catalog catalog;
+        List<Diagnostic> findings;
+        try {
+            catalog = AuditCatalog.assemble(model, target, externals, targetLabels);
+            findings = model.configFindings(target);
+        } catch (IllegalArgumentException e) { // no inventory recorded for that version and role
+            throw new Usage("--exporter " + exporter + ": " + e.getMessage());
+        }
         diagnostics.addAll(inputs.problems());
-        diagnostics.addAll(model.configFindings(target));
+        diagnostics.addAll(findings);
         diagnostics.addAll(AuditChecker.check(inputs, catalog, params, model.name()));
         return new CompileResult(null, diagnostics.stream().filter(d -> !disabled.contains(d.check())).toList(), List.of());
     }

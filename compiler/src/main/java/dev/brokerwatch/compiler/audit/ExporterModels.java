@@ -18,10 +18,11 @@ public final class ExporterModels {
 
     private static final Map<String, Factory> FACTORIES = new LinkedHashMap<>();
     /** Models the audit knows of whose implementation this build does not contain. */
-    private static final List<String> NOT_IN_THIS_BUILD = List.of("jmx-exporter", "strimzi-reporter");
+    private static final List<String> NOT_IN_THIS_BUILD = List.of("strimzi-reporter");
 
     static {
         FACTORIES.put("brokerwatch", BrokerwatchModel::create);
+        FACTORIES.put("jmx-exporter", JmxExporterModels::create);
     }
 
     private ExporterModels() {

@@ -40,6 +40,27 @@ class AuditCommandTest {
     }
 
     @Test
+    void seedAgainstItsOwnExporterConfigGivesTheGoldenReport() throws IOException {
+        Cli cli = Cli.run("audit", "--exporter", "jmx-exporter", "--kafka", "4.1", SEED.toString());
+        Path expected = SEED.resolve("audit-jmx-exporter.expected");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(expected, cli.out());
+        }
+        assertThat(cli.out()).as("seed 000's rules and dashboards against the series its own jmx_exporter config"
+                + " produces on Kafka 4.1 (-Dgolden.update=true rewrites %s)", expected)
+                .isEqualTo(Files.readString(expected));
+        assertThat(cli.exitCode()).as("the seed has real defects: exit 1").isEqualTo(ExitCode.PROBLEMS);
+    }
+
+    @Test
+    void jmxExporterWithoutAConfigIsAUsageError(@TempDir Path dir) throws IOException {
+        Path rules = Cli.write(dir, "rules.yml", GOOD_RULES);
+        Cli cli = Cli.run("audit", "--exporter", "jmx-exporter", rules.toString());
+        assertThat(cli.err()).as("says where the configuration must come from").contains("jmx-exporter:FILE.yaml");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
     void seedsCorrectAlertsGetNoError() {
         Cli cli = Cli.run("audit", "--exporter", "brokerwatch", "--format", "json", SEED.toString());
         for (String correct : new String[] {"up{job=", "kafka_server_replicamanager_underreplicatedpartitions >",
@@ -106,9 +127,17 @@ class AuditCommandTest {
     @Test
     void modelsOfOtherExportersSayTheyAreNotInThisBuild(@TempDir Path dir) throws IOException {
         Path rules = Cli.write(dir, "rules.yml", GOOD_RULES);
-        Cli cli = Cli.run("audit", "--exporter", "jmx-exporter:kafka-metrics.yaml", rules.toString());
+        Cli cli = Cli.run("audit", "--exporter", "strimzi-reporter", rules.toString());
         assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(cli.err()).contains("not available in this build");
+    }
+
+    @Test
+    void unreadableExporterConfigIsAUsageError(@TempDir Path dir) throws IOException {
+        Path rules = Cli.write(dir, "rules.yml", GOOD_RULES);
+        Cli cli = Cli.run("audit", "--exporter", "jmx-exporter:" + dir.resolve("missing.yaml"), rules.toString());
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).as("names the file it could not read").contains("missing.yaml");
     }
 
     @Test

@@ -51,6 +51,9 @@ public final class AgentMappingEmitter implements Emitter {
                 }
                 if (binding.countAttribute() != null) {
                     out.append("    count ").append(binding.countAttribute()).append('\n');
+                    if (binding.meanAttribute() != null) {
+                        out.append("    sum-from-mean ").append(binding.meanAttribute()).append('\n');
+                    }
                 }
             } else {
                 out.append("    attribute ").append(binding.attribute()).append('\n');

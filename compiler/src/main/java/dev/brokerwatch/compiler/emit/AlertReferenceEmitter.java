@@ -88,7 +88,8 @@ public final class AlertReferenceEmitter implements Emitter {
         } else {
             // a summary: the percentiles are scaled, the count is not
             read = SummaryQuantiles.of(b).stream().map(SummaryQuantiles::attribute).collect(Collectors.joining(", ")) + scale
-                    + (b.countAttribute() == null ? "" : "; " + b.countAttribute());
+                    + (b.countAttribute() == null ? "" : "; " + b.countAttribute())
+                    + (b.meanAttribute() == null ? "" : "; _sum = " + b.meanAttribute() + " × " + b.countAttribute() + scale);
         }
         return Markdown.codeCell(b.objectName()) + " " + Markdown.cell(read);
     }

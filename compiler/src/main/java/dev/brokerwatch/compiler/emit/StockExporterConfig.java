@@ -39,7 +39,7 @@ record StockExporterConfig(List<String> header, Map<String, Object> tree) {
             if (metric.type() == MetricType.SUMMARY) {
                 differences.add(metric.name() + ": a summary for the brokerwatch agent; the stock exporter has no summary"
                         + " type, so " + metric.name() + "{quantile} is a gauge and " + metric.name()
-                        + "_count is untyped (same series and label names).");
+                        + "_count is untyped (same series and label names); " + metric.name() + "_sum is missing.");
             }
             for (JmxBinding binding : metric.jmx()) {
                 includes.add(binding.objectName());
@@ -126,6 +126,10 @@ record StockExporterConfig(List<String> header, Map<String, Object> tree) {
                 "  would come out as x_count_total, so a summary's _count is UNTYPED.",
                 "- Summaries: one GAUGE rule per percentile attribute with a fixed quantile label written as the",
                 "  agent writes it (0.5, 0.999), and an UNTYPED rule for Count; valueFactor scales the percentiles only.",
+                "- No summary gets a _sum: Kafka's histograms have no sum attribute, and a rule exports one attribute",
+                "  times a constant, so Mean x Count (what the brokerwatch agent exports as _sum, both read in one",
+                "  getAttributes) cannot be written. rate(x_sum[5m]) / rate(x_count[5m]) therefore has no data on this",
+                "  exporter. Exporting Mean itself would give a lifetime average, which hides every recent change.",
                 "- help is passed through Matcher.quoteReplacement, because jmx_exporter expands $n in it.",
                 "- A quoted ObjectName value with backslash escapes keeps them in the label value (the agent unquotes).",
                 "- A metric without help gets jmx_exporter's own help text (built from the MBean's name).",

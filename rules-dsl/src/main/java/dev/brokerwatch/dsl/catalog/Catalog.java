@@ -37,11 +37,9 @@ public final class Catalog {
                 bySeries.put(m.name(), new Series(m.name(), MetricType.GAUGE, Collections.unmodifiableSortedSet(quantileLabels), m));
                 bySeries.put(m.name() + "_count", new Series(m.name() + "_count", MetricType.COUNTER,
                         Collections.unmodifiableSortedSet(labels), m));
-                if (m.origin() != Origin.JMX) {
-                    // Kafka's Yammer histograms have no sum; summaries of other exporters do
-                    bySeries.put(m.name() + "_sum", new Series(m.name() + "_sum", MetricType.COUNTER,
-                            Collections.unmodifiableSortedSet(labels), m));
-                }
+                // Kafka's Yammer histograms have no sum attribute: the agent exports Mean x Count, read together
+                bySeries.put(m.name() + "_sum", new Series(m.name() + "_sum", MetricType.COUNTER,
+                        Collections.unmodifiableSortedSet(labels), m));
             } else {
                 bySeries.put(m.name(), new Series(m.name(), m.type(), Collections.unmodifiableSortedSet(labels), m));
             }

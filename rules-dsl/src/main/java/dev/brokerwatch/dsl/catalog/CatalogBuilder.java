@@ -226,6 +226,7 @@ public final class CatalogBuilder {
                 : type == MetricType.COUNTER ? "Count" : type == MetricType.SUMMARY ? null : "Value";
         Map<String, String> quantiles = Map.of();
         String countAttribute = null;
+        String meanAttribute = null;
         if (type == MetricType.SUMMARY) {
             if (source.attribute() != null) {
                 error(JMX, source.attribute().span(), "a summary reads Kafka's percentile and Count attributes, not one attribute",
@@ -233,6 +234,8 @@ public final class CatalogBuilder {
             }
             quantiles = KAFKA_QUANTILES;
             countAttribute = "Count";
+            // Yammer's lifetime Mean x Count is the lifetime sum, so rate(_sum) / rate(_count) is a windowed mean
+            meanAttribute = "Mean";
             attribute = null;
         }
         double scale = 1.0;
@@ -243,7 +246,7 @@ public final class CatalogBuilder {
                 scale = 1.0;
             }
         }
-        return new JmxBinding(source.span(), pattern, attribute, quantiles, countAttribute, scale, labelKeys);
+        return new JmxBinding(source.span(), pattern, attribute, quantiles, countAttribute, meanAttribute, scale, labelKeys);
     }
 
     private static boolean hasKey(String pattern, String key) {

@@ -21,11 +21,14 @@ public record CatalogMetric(String name, MetricType type, SortedSet<String> labe
         jmx = List.copyOf(jmx);
     }
 
-    /** The series names this family exposes: a summary has its quantile series and a {@code _count}. */
+    /**
+     * The series names this family exposes: a summary has its quantile series, a {@code _count} and a
+     * {@code _sum} (for Kafka's histograms the agent computes it as Mean x Count).
+     */
     public List<String> seriesNames() {
         if (type != MetricType.SUMMARY) {
             return List.of(name);
         }
-        return origin == Origin.JMX ? List.of(name, name + "_count") : List.of(name, name + "_count", name + "_sum");
+        return List.of(name, name + "_count", name + "_sum");
     }
 }

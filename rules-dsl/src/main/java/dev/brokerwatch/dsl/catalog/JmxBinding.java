@@ -6,11 +6,11 @@ import java.util.Map;
 
 /**
  * One MBean source of a metric, resolved: the ObjectName pattern (wildcard values are {@code *}), the
- * attribute read (for a summary, the quantile attributes and the count attribute), the scale factor, and
- * which ObjectName keys become which labels.
+ * attribute read (for a summary, the quantile attributes, the count attribute and the mean attribute whose
+ * product with the count is the lifetime sum), the scale factor, and which ObjectName keys become which labels.
  */
 public record JmxBinding(Span span, String objectName, String attribute, Map<String, String> quantiles,
-                         String countAttribute, double scale, List<LabelKey> labels) {
+                         String countAttribute, String meanAttribute, double scale, List<LabelKey> labels) {
     public JmxBinding {
         quantiles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(quantiles)); // keep the declared order
         labels = List.copyOf(labels);

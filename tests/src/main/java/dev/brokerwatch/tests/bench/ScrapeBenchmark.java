@@ -128,6 +128,9 @@ public final class ScrapeBenchmark {
                 if (b.countAttribute() != null) {
                     wanted.add(b.countAttribute());
                 }
+                if (b.meanAttribute() != null) {
+                    wanted.add(b.meanAttribute());
+                }
                 wanted.stream().filter(a -> !attributes.contains(a)).forEach(attributes::add);
             }
         }

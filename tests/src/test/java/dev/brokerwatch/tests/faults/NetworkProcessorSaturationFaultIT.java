@@ -28,7 +28,7 @@ import dev.brokerwatch.tests.proof.TlsHandshakeStorm;
 // runs alone (the ITs run two classes at once, tests/pom.xml): its TLS handshake storm saturates the CPU; beside another scenario it would starve that one
 @Isolated
 class NetworkProcessorSaturationFaultIT {
-    static final String QUERIES = "avg by (pod, listener) (kafka_server_socketservermetrics_io_wait_ratio{pod=\"node-3\"})";
+    static final String QUERIES = "avg by (pod, listener) (kafka_server_socket_server_metrics_io_wait_ratio{pod=\"node-3\"})";
 
     @Test
     @Timeout(900)

@@ -62,6 +62,10 @@ class AgentExportsCatalogIT {
         m.put("kafka_network_requestmetrics_errors_total", new Expect(Outcome.PRESENT,
                 "ErrorsPerSec,request=X,error=E is created by the first response (error=NONE); the workload has them"));
         m.put("kafka_server_kafkaserver_brokerstate", new Expect(Outcome.PRESENT, "the node has the broker role"));
+        for (String io : List.of("read", "write")) {
+            m.put("kafka_server_kafkaserver_linux_disk_" + io + "_bytes", new Expect(Outcome.PRESENT,
+                    "the node has the broker role and runs on Linux"));
+        }
         for (String member : List.of("activecontrollercount", "offlinepartitionscount", "globaltopiccount",
                 "globalpartitioncount", "activebrokercount", "fencedbrokercount", "preferredreplicaimbalancecount",
                 "metadataerrorcount", "lastappliedrecordlagms", "lastappliedrecordoffset", "lastcommittedrecordoffset",

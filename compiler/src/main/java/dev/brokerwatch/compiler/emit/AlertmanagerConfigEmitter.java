@@ -81,6 +81,7 @@ public final class AlertmanagerConfigEmitter implements Emitter {
         Map<String, Object> root = CanonicalYaml.map();
         root.put("receiver", Routing.DEFAULT_RECEIVER);
         root.put("group_by", routing.groupBy());
+        root.putAll(routing.timing());
         List<Object> routes = new ArrayList<>();
         for (GroupRoute group : routing.groups()) {
             Map<String, Object> r = CanonicalYaml.map();
@@ -131,6 +132,7 @@ public final class AlertmanagerConfigEmitter implements Emitter {
         Map<String, Object> root = CanonicalYaml.map();
         root.put("receiver", Routing.DEFAULT_RECEIVER);
         root.put("groupBy", routing.groupBy());
+        routing.timing().forEach((key, value) -> root.put(camel(key), value));
         List<Object> routes = new ArrayList<>();
         for (GroupRoute group : routing.groups()) {
             Map<String, Object> r = CanonicalYaml.map();
@@ -142,6 +144,12 @@ public final class AlertmanagerConfigEmitter implements Emitter {
         routes.add(crdPageRoute(routing));
         root.put("routes", routes);
         return root;
+    }
+
+    /** group_wait → groupWait: the AlertmanagerConfig resource spells the route's fields in camel case. */
+    private static String camel(String key) {
+        int i = key.indexOf('_');
+        return key.substring(0, i) + Character.toUpperCase(key.charAt(i + 1)) + key.substring(i + 2);
     }
 
     private static Map<String, Object> crdPageRoute(Routing routing) {

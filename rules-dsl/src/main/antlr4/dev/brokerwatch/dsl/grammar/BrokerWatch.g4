@@ -178,7 +178,7 @@ expectedLabels
     ;
 
 // ---- alert delivery ----------------------------------------------------------------------------
-// `routing { group_by (...) page critical }`: the pack's routing intent, emitted as an Alertmanager route
+// `routing { group_by (...) page critical group_wait 30s }`: the pack's routing intent, emitted as an Alertmanager route
 // tree. A delivery test fires its alert with the given labels and asserts, against the emitted config,
 // the receiver it reaches and which alerts it inhibits or spares.
 
@@ -189,6 +189,9 @@ routingDecl
 routingClause
     : GROUP_BY labelList                                  # routingGroupBy
     | PAGE identifier (COMMA identifier)*                 # routingPage
+    | GROUP_WAIT durationRef                              # routingGroupWait
+    | GROUP_INTERVAL durationRef                          # routingGroupInterval
+    | REPEAT_INTERVAL durationRef                         # routingRepeatInterval
     ;
 
 deliveryTest
@@ -331,6 +334,7 @@ bwKeyword
     | DEFAULT | REGEX | HIDE | ROW | COLLAPSED | TIMESERIES | STAT | BARGAUGE | TABLE | HEATMAP | TEXT | QUERY
     | DECIMALS | MIN | MAX | THRESHOLDS | STACK | PERCENT | CONTENT | WIDTH | HEIGHT | PLACE | ID | LEGEND
     | INSTANT | URL | TEMPLATE | USE | INHIBITS | DELIVERY | RECEIVER | SPARES | ROUTING | GROUP_BY | PAGE
+    | GROUP_WAIT | GROUP_INTERVAL | REPEAT_INTERVAL
     ;
 
 IMPORT          : 'import';
@@ -420,6 +424,9 @@ SPARES          : 'spares';
 ROUTING         : 'routing';
 GROUP_BY        : 'group_by';
 PAGE            : 'page';
+GROUP_WAIT      : 'group_wait';
+GROUP_INTERVAL  : 'group_interval';
+REPEAT_INTERVAL : 'repeat_interval';
 // overrides PromQl.g4's PARAM_REF: Grafana's other spellings of a variable, ${name}, ${name:format}, [[name]]
 PARAM_REF
     : '$' [a-zA-Z_] [a-zA-Z0-9_]*

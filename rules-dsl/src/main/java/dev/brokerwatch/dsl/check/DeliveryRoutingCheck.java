@@ -3,10 +3,12 @@ package dev.brokerwatch.dsl.check;
 import dev.brokerwatch.dsl.ast.AlertRule;
 import dev.brokerwatch.dsl.ast.DeliveryExpectation;
 import dev.brokerwatch.dsl.ast.DeliveryTest;
+import dev.brokerwatch.dsl.ast.DurationRef;
 import dev.brokerwatch.dsl.ast.Ident;
 import dev.brokerwatch.dsl.ast.ReceiverExpectation;
 import dev.brokerwatch.dsl.ast.RoutingDecl;
 import dev.brokerwatch.dsl.catalog.DidYouMean;
+import dev.brokerwatch.dsl.compile.ExprText;
 import dev.brokerwatch.dsl.compile.RuleInfo;
 import dev.brokerwatch.dsl.delivery.AlertDelivery;
 import dev.brokerwatch.dsl.delivery.Routing;
@@ -18,7 +20,7 @@ import java.util.List;
 
 /**
  * Routing that cannot mean what it says: a second {@code routing} block (one route tree per pack), a {@code page}
- * severity no alert may take, a delivery test expecting a receiver the emitted tree does not have.
+ * severity no alert may take, a zero {@code group_interval} or {@code repeat_interval}, a delivery test expecting a receiver the emitted tree does not have.
  */
 public final class DeliveryRoutingCheck implements Check {
     public static final CheckCode CODE = CheckCode.DELIVERY_ROUTING;
@@ -43,6 +45,11 @@ public final class DeliveryRoutingCheck implements Check {
                 }
             }
         }
+        if (!declarations.isEmpty()) {
+            RoutingDecl first = declarations.get(0);
+            nonZero(first.groupInterval(), "group_interval", context, out);
+            nonZero(first.repeatInterval(), "repeat_interval", context, out);
+        }
         for (RuleInfo rule : context.alerts()) {
             for (DeliveryTest test : ((AlertRule) rule.rule()).deliveryTests()) {
                 for (DeliveryExpectation expectation : test.expectations()) {
@@ -57,5 +64,13 @@ public final class DeliveryRoutingCheck implements Check {
             }
         }
         return out;
+    }
+
+    /** Alertmanager refuses a config whose group_interval or repeat_interval is zero. */
+    private static void nonZero(DurationRef ref, String clause, CheckContext context, List<Diagnostic> out) {
+        if (ref != null && ExprText.durationMillis(ref, context.pack().params(), 1) == 0) {
+            out.add(Diagnostic.of(CODE, Severity.ERROR, ref.span(), clause + " is zero: Alertmanager refuses such a config",
+                    "give it a positive duration (Alertmanager's default: " + ("group_interval".equals(clause) ? "5m" : "4h") + ")"));
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.brokerwatch.dsl.ast.GroupDecl;
 import dev.brokerwatch.dsl.ast.LabelRef;
 import dev.brokerwatch.dsl.ast.ParamRef;
 import dev.brokerwatch.dsl.ast.Rule;
+import dev.brokerwatch.dsl.ast.RoutingDecl;
 import dev.brokerwatch.dsl.ast.promql.Aggregation;
 import dev.brokerwatch.dsl.ast.promql.BinaryOp;
 import dev.brokerwatch.dsl.ast.promql.Expr;
@@ -48,6 +49,11 @@ public final class ParamUseCheck implements Check {
     public List<Diagnostic> run(CheckContext context) {
         Params params = context.pack().params();
         List<Diagnostic> out = new ArrayList<>();
+        for (RoutingDecl r : context.delivery().routingDeclarations()) {
+            duration(r.groupWait(), params, out);
+            duration(r.groupInterval(), params, out);
+            duration(r.repeatInterval(), params, out);
+        }
         for (GroupDecl g : context.pack().groups()) {
             duration(g.interval(), params, out);
             for (Rule r : g.rules()) {

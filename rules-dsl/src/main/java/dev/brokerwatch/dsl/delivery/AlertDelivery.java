@@ -2,12 +2,14 @@ package dev.brokerwatch.dsl.delivery;
 
 import dev.brokerwatch.dsl.ast.AlertRule;
 import dev.brokerwatch.dsl.ast.BwFile;
+import dev.brokerwatch.dsl.ast.DurationRef;
 import dev.brokerwatch.dsl.ast.GroupDecl;
 import dev.brokerwatch.dsl.ast.Ident;
 import dev.brokerwatch.dsl.ast.Inhibition;
 import dev.brokerwatch.dsl.ast.KeyValue;
 import dev.brokerwatch.dsl.ast.RoutingDecl;
 import dev.brokerwatch.dsl.ast.Statement;
+import dev.brokerwatch.dsl.compile.ExprText;
 import dev.brokerwatch.dsl.compile.Pack;
 import dev.brokerwatch.dsl.compile.RuleInfo;
 import dev.brokerwatch.dsl.semantics.Analyzer;
@@ -77,7 +79,20 @@ public record AlertDelivery(List<ResolvedInhibition> inhibitions, Routing routin
                 groups.add(new GroupRoute(group, distinct(Analyzer.labelNames(group.groupBy(), pack.params())), names));
             }
         }
-        return new AlertDelivery(inhibitions, new Routing(declared, groupBy, page, groups), alerts, declarations);
+        Map<String, String> timing = new LinkedHashMap<>();
+        if (declared != null) {
+            timing(timing, "group_wait", declared.groupWait(), pack);
+            timing(timing, "group_interval", declared.groupInterval(), pack);
+            timing(timing, "repeat_interval", declared.repeatInterval(), pack);
+        }
+        return new AlertDelivery(inhibitions, new Routing(declared, groupBy, page, groups, timing), alerts,
+                declarations);
+    }
+
+    private static void timing(Map<String, String> timing, String key, DurationRef ref, Pack pack) {
+        if (ref != null) {
+            timing.put(key, ExprText.duration(ref, pack.params()));
+        }
     }
 
     /**

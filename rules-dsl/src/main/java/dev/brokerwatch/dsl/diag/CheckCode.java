@@ -162,7 +162,8 @@ public enum CheckCode {
             "An inhibition whose target is more severe than its source (by the order of `severities`).",
             true, InhibitSeverityCheck.class),
     DELIVERY_ROUTING("delivery/routing", List.of(Severity.ERROR),
-            "A second `routing` block, a `page` severity no alert may take, or a delivery test expecting a receiver the "
+            "A second `routing` block, a `page` severity no alert may take, a zero `group_interval` or `repeat_interval`, "
+                    + "or a delivery test expecting a receiver the "
                     + "emitted route tree does not have.",
             true, DeliveryRoutingCheck.class),
     DASHBOARD_VARIABLE_UNDEFINED("dashboard/variable-undefined", List.of(Severity.ERROR),

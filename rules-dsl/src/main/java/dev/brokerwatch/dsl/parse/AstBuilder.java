@@ -550,14 +550,23 @@ final class AstBuilder {
         required(r);
         List<LabelRef> groupBy = null;
         List<Ident> page = null;
+        DurationRef groupWait = null;
+        DurationRef groupInterval = null;
+        DurationRef repeatInterval = null;
         for (RoutingClauseContext c : r.routingClause()) {
             if (c instanceof RoutingGroupByContext g) {
                 groupBy = once(groupBy, labelList(g.labelList()), span(c), "group_by");
             } else if (c instanceof RoutingPageContext p) {
                 page = once(page, p.identifier().stream().map(this::ident).toList(), span(c), "page");
+            } else if (c instanceof RoutingGroupWaitContext w) {
+                groupWait = once(groupWait, durationRef(w.durationRef()), span(c), "group_wait");
+            } else if (c instanceof RoutingGroupIntervalContext i) {
+                groupInterval = once(groupInterval, durationRef(i.durationRef()), span(c), "group_interval");
+            } else if (c instanceof RoutingRepeatIntervalContext i) {
+                repeatInterval = once(repeatInterval, durationRef(i.durationRef()), span(c), "repeat_interval");
             }
         }
-        return new RoutingDecl(span(r), groupBy, page);
+        return new RoutingDecl(span(r), groupBy, page, groupWait, groupInterval, repeatInterval);
     }
 
     private Ident attributeName(AttributeNameContext a) {

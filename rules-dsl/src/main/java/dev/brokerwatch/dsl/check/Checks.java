@@ -31,6 +31,7 @@ public final class Checks {
             new InhibitCycleCheck(),
             new InhibitScopeCheck(),
             new InhibitSeverityCheck(),
+            new InhibitTimingCheck(),
             new DeliveryRoutingCheck(),
             new DashboardVariableUndefinedCheck(),
             new DashboardVariableUnusedCheck(),

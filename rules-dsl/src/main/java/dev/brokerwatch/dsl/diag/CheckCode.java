@@ -19,6 +19,7 @@ import dev.brokerwatch.dsl.check.InhibitCycleCheck;
 import dev.brokerwatch.dsl.check.InhibitLabelCheck;
 import dev.brokerwatch.dsl.check.InhibitScopeCheck;
 import dev.brokerwatch.dsl.check.InhibitSeverityCheck;
+import dev.brokerwatch.dsl.check.InhibitTimingCheck;
 import dev.brokerwatch.dsl.check.InhibitUnknownAlertCheck;
 import dev.brokerwatch.dsl.check.MatcherLabelCheck;
 import dev.brokerwatch.dsl.check.MetricVersionCheck;
@@ -161,6 +162,10 @@ public enum CheckCode {
     INHIBIT_SEVERITY("inhibit/severity", List.of(Severity.ERROR),
             "An inhibition whose target is more severe than its source (by the order of `severities`).",
             true, InhibitSeverityCheck.class),
+    INHIBIT_TIMING("inhibit/timing", List.of(Severity.WARNING),
+            "An inhibition whose target, started together with its source, is notified before the source fires: its "
+                    + "`for` plus `group_wait` is shorter than the source's `for`.",
+            true, InhibitTimingCheck.class),
     DELIVERY_ROUTING("delivery/routing", List.of(Severity.ERROR),
             "A second `routing` block, a `page` severity no alert may take, a zero `group_interval` or `repeat_interval`, "
                     + "or a delivery test expecting a receiver the "

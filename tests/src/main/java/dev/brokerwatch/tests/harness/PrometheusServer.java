@@ -319,6 +319,7 @@ public final class PrometheusServer implements AutoCloseable {
         private Duration scrapeTimeout;
         private final Map<String, List<ScrapeJob>> jobs = new LinkedHashMap<>();
         private final List<Path> ruleFiles = new ArrayList<>();
+        private final List<String> alertmanagers = new ArrayList<>();
         private final Map<String, String> externalLabels = new TreeMap<>();
         private Duration startupTimeout = Duration.ofSeconds(60);
         private String dirName = "prometheus";
@@ -374,6 +375,12 @@ public final class PrometheusServer implements AutoCloseable {
         }
 
         /** The directory under {@code tests/target/live/<test>/} (default "prometheus"), for several servers in one test. */
+        /** An Alertmanager ({@code host:port}) that Prometheus sends its alerts to, through API v2. */
+        public Builder alertmanager(String hostPort) {
+            alertmanagers.add(hostPort);
+            return this;
+        }
+
         public Builder dirName(String name) {
             this.dirName = name;
             return this;
@@ -391,6 +398,13 @@ public final class PrometheusServer implements AutoCloseable {
             if (!externalLabels.isEmpty()) {
                 y.append("  external_labels:\n");
                 externalLabels.forEach((k, v) -> y.append("    ").append(k).append(": ").append(quote(v)).append('\n'));
+            }
+            if (!alertmanagers.isEmpty()) {
+                y.append("alerting:\n");
+                y.append("  alertmanagers:\n");
+                y.append("    - api_version: v2\n");
+                y.append("      static_configs:\n");
+                alertmanagers.forEach(a -> y.append("        - targets: [").append(quote(a)).append("]\n"));
             }
             if (!ruleFiles.isEmpty()) {
                 y.append("rule_files:\n");

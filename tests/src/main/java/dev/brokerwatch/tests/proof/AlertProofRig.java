@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -54,16 +55,23 @@ public final class AlertProofRig implements AutoCloseable {
     private final ProofBackend backend;
     private final KafkaCluster cluster;
     private final PrometheusServer prometheus;
+    private final AlertDeliveryProof delivery;
     private final String topology;
+    // the faults of the current episode (overlapping in time) and when it began; see AlertDeliveryProof
+    private final List<Fault> openFaults = new ArrayList<>();
+    private final List<Fault> episodeFaults = new ArrayList<>();
+    private long episodeStart;
+    private Set<String> notifiedBeforeEpisode = Set.of();
 
     private AlertProofRig(String testName, CompiledPack pack, ProofAgent agent, ProofBackend backend,
-            KafkaCluster cluster, PrometheusServer prometheus, String topology) {
+            KafkaCluster cluster, PrometheusServer prometheus, AlertDeliveryProof delivery, String topology) {
         this.testName = testName;
         this.pack = pack;
         this.agent = agent;
         this.backend = backend;
         this.cluster = cluster;
         this.prometheus = prometheus;
+        this.delivery = delivery;
         this.topology = topology;
     }
 
@@ -89,6 +97,11 @@ public final class AlertProofRig implements AutoCloseable {
 
     public PrometheusServer prometheus() {
         return prometheus;
+    }
+
+    /** The Alertmanager side (null for a pack without an {@code alertmanager/} output). */
+    public AlertDeliveryProof delivery() {
+        return delivery;
     }
 
     public CompiledPack pack() {
@@ -131,7 +144,8 @@ public final class AlertProofRig implements AutoCloseable {
      * firing. Fails with the first firing alerts seen and what Prometheus returned.
      */
     public void assertNothingFires(String scenario, Duration duration) {
-        long end = System.nanoTime() + duration.toNanos();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
         int polls = 0;
         while (System.nanoTime() < end) {
             List<PrometheusServer.Alert> alerts = prometheus.alerts();
@@ -143,6 +157,14 @@ public final class AlertProofRig implements AutoCloseable {
                         + " fired after " + polls + " polls; Prometheus /api/v1/alerts returned: " + alerts);
             }
             sleep(POLL);
+        }
+        if (delivery != null) {
+            List<dev.brokerwatch.tests.harness.WebhookReceiver.Notification> sent = delivery.notifications().stream()
+                    .filter(n -> n.receivedAt() - start >= 0).toList();
+            if (!sent.isEmpty()) {
+                throw new AssertionError("scenario " + scenario + " (" + describe() + "): expected no notification, but "
+                        + "Alertmanager sent " + AlertDeliveryProof.describe(sent));
+            }
         }
     }
 
@@ -164,6 +186,17 @@ public final class AlertProofRig implements AutoCloseable {
             prometheus.close();
         } catch (RuntimeException e) {
             failure = e;
+        }
+        try {
+            if (delivery != null) {
+                delivery.close();
+            }
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
         }
         try {
             cluster.close();
@@ -201,14 +234,47 @@ public final class AlertProofRig implements AutoCloseable {
         return Math.round(nanos / 1e8) / 10.0;
     }
 
+    private synchronized void begin(Fault fault) {
+        if (openFaults.isEmpty()) {
+            episodeStart = System.nanoTime();
+            episodeFaults.clear();
+            notifiedBeforeEpisode = delivery == null ? Set.of() : delivery.groupsFiringAt(episodeStart);
+        }
+        if (!openFaults.contains(fault)) {
+            openFaults.add(fault);
+            episodeFaults.add(fault);
+        }
+    }
+
+    /** The last open fault of an episode ended: account for its notifications, and fail on a broken promise. */
+    private synchronized void end(Fault fault, boolean resolved) {
+        openFaults.remove(fault);
+        if (!openFaults.isEmpty() || delivery == null) {
+            return;
+        }
+        boolean allResolved = resolved && episodeFaults.stream().allMatch(f -> f.resolved);
+        String scenarios = episodeFaults.stream().map(Fault::scenario).distinct().collect(Collectors.joining("+"));
+        AlertDeliveryProof.Episode episode = delivery.close(scenarios, episodeStart, notifiedBeforeEpisode, allResolved);
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        episodeFaults.forEach(f -> outcomes.putAll(f.deliveryOutcome));
+        ProofReport.recordEpisode(new ProofReport.EpisodeRow(scenarios, backend(), kafka(), topology, agent.label(),
+                outcomes, episode));
+        String verdict = episode.verdict();
+        if (verdict != null) {
+            throw new AssertionError("scenario " + scenarios + " (" + describe() + "): " + verdict + "\n" + episode);
+        }
+    }
+
     /** One injected fault and the alerts it must fire. */
     public final class Fault {
         private final String scenario;
         private final List<Expectation> expected;
         private final Map<Expectation, PrometheusServer.Alert> fired = new LinkedHashMap<>();
         private final Map<Expectation, Long> firedAt = new LinkedHashMap<>();
+        private final Map<String, String> deliveryOutcome = new LinkedHashMap<>();
         private long injectedAt;
         private long repairedAt;
+        private boolean resolved;
 
         private Fault(String scenario, List<Expectation> expected) {
             if (expected.isEmpty()) {
@@ -234,6 +300,7 @@ public final class AlertProofRig implements AutoCloseable {
 
         /** Runs the fault and starts the clock (just before it runs). */
         public Fault inject(Runnable fault) {
+            begin(this);
             injectedAt = System.nanoTime();
             fault.run();
             return this;
@@ -241,6 +308,7 @@ public final class AlertProofRig implements AutoCloseable {
 
         /** Starts the clock now, for a fault already injected by the caller. */
         public Fault injectedNow() {
+            begin(this);
             injectedAt = System.nanoTime();
             return this;
         }
@@ -271,7 +339,7 @@ public final class AlertProofRig implements AutoCloseable {
                     return Map.copyOf(fired);
                 }
                 if (now > deadline) {
-                    recordWithoutResolution(); // what did fire is evidence too
+                    recordRows(); // what did fire is evidence too
                     List<Expectation> missing = expected.stream().filter(e -> !fired.containsKey(e)).toList();
                     throw new AssertionError("scenario " + scenario + " (" + describe() + "): " + missing
                             + " did not fire within " + timeout + " of the fault (fired: " + fired.keySet()
@@ -289,8 +357,13 @@ public final class AlertProofRig implements AutoCloseable {
             return awaitFiring(timeout, null);
         }
 
-        /** Runs the repair and starts the clock for resolution (just before it runs). */
+        /**
+         * Runs the repair and starts the clock for resolution (just before it runs). With an Alertmanager, first
+         * waits (bounded) until every alert that fired was notified or inhibited: a repair faster than the
+         * notification would prove nothing about delivery.
+         */
         public Fault repair(Runnable repair) {
+            awaitDelivery();
             repairedAt = System.nanoTime();
             repair.run();
             return this;
@@ -327,6 +400,10 @@ public final class AlertProofRig implements AutoCloseable {
                         agent.label(), seconds(firedAt.get(e) - injectedAt), r == null ? null : seconds(r - repairedAt),
                         a.labels()));
             }
+            if (resolvedAt.size() == expected.size()) {
+                resolved = true;
+                end(this, true);
+            }
             if (resolvedAt.size() != expected.size()) {
                 List<Expectation> stuck = expected.stream().filter(e -> !resolvedAt.containsKey(e)).toList();
                 throw new AssertionError("scenario " + scenario + " (" + describe() + "): " + stuck
@@ -335,8 +412,23 @@ public final class AlertProofRig implements AutoCloseable {
             }
         }
 
-        /** Records rows for the alerts that fired, without waiting for resolution (resolved_after_s null). */
+        /**
+         * Records rows for the alerts that fired, without waiting for resolution (resolved_after_s null); with an
+         * Alertmanager, after each was notified or inhibited (the episode's other promises are still checked).
+         */
         public void recordWithoutResolution() {
+            recordRows();
+            awaitDelivery();
+            end(this, false);
+        }
+
+        private void awaitDelivery() {
+            if (delivery != null && deliveryOutcome.isEmpty() && !fired.isEmpty()) {
+                deliveryOutcome.putAll(delivery.awaitDeliveredOrInhibited(scenario, fired.values(), episodeStart));
+            }
+        }
+
+        private void recordRows() {
             for (Expectation e : expected) {
                 PrometheusServer.Alert a = fired.get(e);
                 if (a != null) {
@@ -484,7 +576,9 @@ public final class AlertProofRig implements AutoCloseable {
             String topology = combined ? "combined-" + combinedNodes : "separate-" + controllers + "c" + brokers + "b";
             KafkaCluster cluster = b == ProofBackend.LOCAL ? startLocal(kv, p, a) : startContainers(kv, p, a);
             PrometheusServer prom = null;
+            AlertDeliveryProof delivery = null;
             try {
+                delivery = AlertDeliveryProof.start(testName, p);
                 PrometheusServer.Builder pb = PrometheusServer.builder(testName)
                         .scrapeInterval(ProofParams.SCRAPE_INTERVAL)
                         .evaluationInterval(ProofParams.EVALUATION_INTERVAL);
@@ -495,13 +589,23 @@ public final class AlertProofRig implements AutoCloseable {
                     pb.target(JOB, LoopbackPorts.address(cluster.agentPort(id, ProofAgent.NAME)), labels);
                 }
                 p.ruleFiles().forEach(pb::ruleFile);
+                if (delivery != null) {
+                    pb.alertmanager(delivery.alertmanager().address());
+                }
                 prom = pb.start();
                 prom.awaitTargetsUp(Duration.ofSeconds(90));
-                return new AlertProofRig(testName, p, a, b, cluster, prom, topology);
+                return new AlertProofRig(testName, p, a, b, cluster, prom, delivery, topology);
             } catch (RuntimeException | Error e) {
                 try {
                     if (prom != null) {
                         prom.close();
+                    }
+                } catch (RuntimeException s) {
+                    e.addSuppressed(s);
+                }
+                try {
+                    if (delivery != null) {
+                        delivery.close();
                     }
                 } catch (RuntimeException s) {
                     e.addSuppressed(s);

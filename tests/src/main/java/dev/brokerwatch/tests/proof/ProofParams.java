@@ -49,6 +49,7 @@ public final class ProofParams {
         m.put("leader_changes_window", "2m");
         // the default tolerates 5 changes in 10m; the same rate over the shortened 2m window is 1
         m.put("leader_changes_max", "1");
+        m.put("leader_changes_for", "10s");
         m.put("raft_commit_latency_for", "20s");
         // kafka-jvm.bw
         m.put("heap_used_for", "20s");
@@ -56,6 +57,9 @@ public final class ProofParams {
         m.put("gc_time_for", "20s");
         // container-memory.bw
         m.put("oom_ratio_for", "10s");
+        // kafka.bw's routing: a new notification group waits the pack's own 30s for its causes to fire (a broker's
+        // controlled shutdown shrinks the ISRs seconds before its scrapes fail), and a resolution is notified within 10s
+        m.put("notification_group_interval", "10s");
         // not provokable here, shortened all the same so that the whole pack is compiled one way
         m.put("consumer_lag_for", "1m");
         m.put("kafscale_for", "1m");

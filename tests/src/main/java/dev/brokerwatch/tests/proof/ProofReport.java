@@ -41,6 +41,13 @@ public final class ProofReport {
     public record Row(String alert, String scenario, String backend, String kafka, String topology, String agent,
             double firedAfterSeconds, Double resolvedAfterSeconds, Map<String, String> labels) {}
 
+    /**
+     * What Alertmanager delivered for one episode (faults overlapping in time): per alert that fired, whether it
+     * was notified (to which receiver) or inhibited, and the notification groups.
+     */
+    public record EpisodeRow(String scenario, String backend, String kafka, String topology, String agent,
+            Map<String, String> outcomes, AlertDeliveryProof.Episode episode) {}
+
     public static Path rowsDir() {
         return HarnessPaths.targetDir().resolve("proof").resolve("rows");
     }
@@ -68,6 +75,70 @@ public final class ProofReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public static synchronized void recordEpisode(EpisodeRow row) {
+        try {
+            if (!wiped && !Boolean.getBoolean("brokerwatch.proof.append")) {
+                HarnessPaths.freshDir(rowsDir());
+            }
+            wiped = true;
+            Path dir = rowsDir().resolve("notifications");
+            Files.createDirectories(dir);
+            String file = String.join("__", row.scenario(), row.backend(), row.kafka(), row.topology())
+                    .replaceAll("[^A-Za-z0-9_.+-]", "_") + ".json";
+            ObjectNode o = JSON.createObjectNode();
+            o.put("scenario", row.scenario());
+            o.put("backend", row.backend());
+            o.put("kafka", row.kafka());
+            o.put("topology", row.topology());
+            o.put("agent", row.agent());
+            ObjectNode fired = o.putObject("alerts_fired");
+            new TreeMap<>(row.outcomes()).forEach(fired::put);
+            o.put("notification_groups", row.episode().groups().size());
+            o.put("pages", row.episode().pages());
+            o.set("notifications", groups(row.episode().groups()));
+            if (!row.episode().notifiedBefore().isEmpty()) {
+                o.set("notified_before_the_fault", groups(row.episode().notifiedBefore()));
+            }
+            o.put("resolution_awaited", row.episode().awaitedResolution());
+            Files.writeString(dir.resolve(file), JSON.writeValueAsString(o), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ArrayNode groups(List<AlertDeliveryProof.Group> groups) {
+        ArrayNode out = JSON.createArrayNode();
+        for (AlertDeliveryProof.Group g : groups) {
+            ObjectNode n = out.addObject();
+            n.put("receiver", g.receiver());
+            ObjectNode labels = n.putObject("group_labels");
+            new TreeMap<>(g.groupLabels()).forEach(labels::put);
+            g.severities().forEach(n.putArray("severities")::add);
+            ArrayNode alerts = n.putArray("alerts");
+            g.alerts().forEach(alerts::add);
+            ArrayNode statuses = n.putArray("statuses");
+            g.statuses().forEach(statuses::add);
+        }
+        return out;
+    }
+
+    /** All recorded episodes (sorted by scenario, backend, Kafka version, topology). */
+    public static List<JsonNode> episodes() {
+        Path dir = rowsDir().resolve("notifications");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<JsonNode> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                out.add(JSON.readTree(p.toFile()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     private static ObjectNode toJson(Row r) {
@@ -139,8 +210,12 @@ public final class ProofReport {
                 notProven.add(alert);
             }
         }
+        ObjectNode report = JSON.createObjectNode();
+        report.set("alerts", json);
+        ArrayNode scenarios = report.putArray("notifications");
+        episodes().forEach(scenarios::add);
         try {
-            Files.writeString(jsonFile(), JSON.writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(jsonFile(), JSON.writeValueAsString(report) + "\n", StandardCharsets.UTF_8);
             Files.writeString(markdownFile(), markdown(pack, byAlert, notProvokable, notProven), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -184,6 +259,40 @@ public final class ProofReport {
                         .append(" |\n");
             }
         });
+        List<JsonNode> episodes = episodes();
+        if (!episodes.isEmpty()) {
+            md.append("\n## Alerts fired vs notifications delivered\n\n")
+                    .append("A real Alertmanager loaded with the compiled `alertmanager/alertmanager.yml` (receivers given a "
+                            + "webhook in the test). Per fault (faults overlapping in time count as one): the alerts that fired "
+                            + "and whether each was notified or held back by an inhibition, the notification groups delivered "
+                            + "and how many paged.\n\n")
+                    .append("| scenario | backend | Kafka | topology | alerts fired | notification groups | pages | delivered |\n")
+                    .append("|---|---|---|---|---:|---:|---:|---|\n");
+            for (JsonNode e : episodes) {
+                List<String> delivered = new ArrayList<>();
+                for (JsonNode g : e.path("notifications")) {
+                    List<String> alerts = new ArrayList<>();
+                    g.path("alerts").forEach(a -> alerts.add(a.asText()));
+                    delivered.add(g.path("receiver").asText() + ": " + String.join(", ", alerts));
+                }
+                List<String> inhibited = new ArrayList<>();
+                e.path("alerts_fired").fields().forEachRemaining(f -> {
+                    if ("inhibited".equals(f.getValue().asText())) {
+                        inhibited.add(f.getKey().replaceAll("\\{.*", ""));
+                    }
+                });
+                md.append("| ").append(e.path("scenario").asText())
+                        .append(" | ").append(e.path("backend").asText())
+                        .append(" | ").append(e.path("kafka").asText())
+                        .append(" | ").append(e.path("topology").asText())
+                        .append(" | ").append(e.path("alerts_fired").size())
+                        .append(" | ").append(e.path("notification_groups").asInt())
+                        .append(" | ").append(e.path("pages").asInt())
+                        .append(" | ").append(String.join("; ", delivered))
+                        .append(inhibited.isEmpty() ? "" : " (inhibited: " + String.join(", ", inhibited.stream().distinct().toList()) + ")")
+                        .append(" |\n");
+            }
+        }
         if (!notProven.isEmpty()) {
             md.append("\n## Not proven in this run\n\n| alert | why |\n|---|---|\n");
             for (String a : notProven) {

@@ -1,0 +1,275 @@
+package dev.brokerwatch.tests.proof;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.brokerwatch.tests.harness.AlertmanagerServer;
+import dev.brokerwatch.tests.harness.PrometheusServer;
+import dev.brokerwatch.tests.harness.WebhookReceiver;
+import dev.brokerwatch.tests.harness.WebhookReceiver.Notification;
+
+/**
+ * The delivery side of the live proof: a real Alertmanager loaded with the pack's compiled
+ * {@code alertmanager/alertmanager.yml}, every receiver posting to a {@link WebhookReceiver} in the test JVM.
+ *
+ * <p>Faults that overlap in time form one <em>episode</em> (from the first injection until the last of them has
+ * resolved). Per episode the proof asserts what on-call people are promised: every alert that fired was either
+ * notified or held back by an inhibition before the repair; at most one notification group reached the paging
+ * receiver; and every group notified was notified resolved after the repair. Groups already notified firing before the episode began (the aftermath of a scenario's set-up) are
+ * reported apart and not counted.
+ */
+public final class AlertDeliveryProof implements AutoCloseable {
+    public static final String PAGE_RECEIVER = "page";
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w|y)");
+
+    private final AlertmanagerServer alertmanager;
+    private final WebhookReceiver webhook;
+    private final Duration groupWait;
+    private final Duration groupInterval;
+
+    private AlertDeliveryProof(AlertmanagerServer alertmanager, WebhookReceiver webhook, Duration groupWait,
+            Duration groupInterval) {
+        this.alertmanager = alertmanager;
+        this.webhook = webhook;
+        this.groupWait = groupWait;
+        this.groupInterval = groupInterval;
+    }
+
+    /** Starts the webhook receiver and Alertmanager on the pack's fragment; null when the pack has none. */
+    public static AlertDeliveryProof start(String testName, CompiledPack pack) {
+        Path fragment = pack.outDir().resolve("alertmanager").resolve("alertmanager.yml");
+        if (!Files.isRegularFile(fragment)) {
+            return null;
+        }
+        WebhookReceiver webhook = WebhookReceiver.start();
+        try {
+            AlertmanagerServer am = AlertmanagerServer.start(testName, fragment, webhook::url);
+            return new AlertDeliveryProof(am, webhook,
+                    duration(pack.params().get("notification_group_wait"), Duration.ofSeconds(30)),
+                    duration(pack.params().get("notification_group_interval"), Duration.ofMinutes(5)));
+        } catch (RuntimeException | Error e) {
+            webhook.close();
+            throw e;
+        }
+    }
+
+    public AlertmanagerServer alertmanager() {
+        return alertmanager;
+    }
+
+    public List<Notification> notifications() {
+        return webhook.notifications();
+    }
+
+    /**
+     * Waits (bounded) until each of {@code fired} has been sent in a firing notification since {@code since} or is
+     * held back by an inhibition in Alertmanager; returns, per alert, how ("notified to page", "inhibited").
+     */
+    public Map<String, String> awaitDeliveredOrInhibited(String scenario, Collection<PrometheusServer.Alert> fired,
+            long since) {
+        Duration timeout = groupWait.plus(Duration.ofSeconds(60));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, String> outcome = new LinkedHashMap<>();
+        long wanted = fired.stream().map(a -> key(a.labels())).distinct().count();
+        while (true) {
+            List<Notification> sent = webhook.since(since);
+            JsonNode held = alertmanager.alerts();
+            for (PrometheusServer.Alert a : fired) {
+                String key = key(a.labels());
+                if (outcome.containsKey(key)) {
+                    continue;
+                }
+                for (Notification n : sent) {
+                    if (n.alerts().stream().anyMatch(x -> x.isFiring() && x.labels().equals(a.labels()))) {
+                        outcome.put(key, "notified to " + n.receiver());
+                        break;
+                    }
+                }
+                if (!outcome.containsKey(key) && inhibited(held, a.labels())) {
+                    outcome.put(key, "inhibited");
+                }
+            }
+            if (outcome.size() == wanted) {
+                return outcome;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("scenario " + scenario + ": within " + timeout + " of firing, these alerts were "
+                        + "neither notified nor inhibited: " + fired.stream().map(a -> key(a.labels()))
+                                .filter(k -> !outcome.containsKey(k)).distinct().toList()
+                        + "\nnotifications since the fault: " + describe(webhook.since(since))
+                        + "\nAlertmanager /api/v2/alerts: " + held);
+            }
+            sleep(POLL);
+        }
+    }
+
+    /** The groups whose last notification before {@code nanoTime} was a firing one. */
+    public Set<String> groupsFiringAt(long nanoTime) {
+        Map<String, Notification> last = new LinkedHashMap<>();
+        for (Notification n : webhook.notifications()) {
+            if (n.receivedAt() - nanoTime < 0) {
+                last.put(n.groupKey(), n);
+            }
+        }
+        return last.values().stream().filter(Notification::isFiring).map(Notification::groupKey)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /**
+     * Ends an episode begun at {@code start}: with {@code resolved}, waits (bounded) until every group notified in it
+     * has been notified resolved. Returns the episode's account; {@link Episode#verdict()} says what is
+     * wrong, if anything.
+     */
+    public Episode close(String scenario, long start, Set<String> before, boolean resolved) {
+        long deadline = System.nanoTime() + groupInterval.plus(Duration.ofSeconds(60)).toNanos();
+        while (true) {
+            Episode e = account(scenario, start, before, resolved);
+            if (!resolved || e.unresolved().isEmpty() || System.nanoTime() > deadline) {
+                return e;
+            }
+            sleep(POLL);
+        }
+    }
+
+    private Episode account(String scenario, long start, Set<String> before, boolean resolved) {
+        Map<String, Group> groups = new LinkedHashMap<>();
+        Map<String, Group> earlier = new LinkedHashMap<>();
+        for (Notification n : webhook.since(start)) {
+            Map<String, Group> into = before.contains(n.groupKey()) ? earlier : groups;
+            Group g = into.computeIfAbsent(n.groupKey(), k -> new Group(n.receiver(), n.groupLabels(),
+                    new LinkedHashSet<>(), new LinkedHashSet<>(), new ArrayList<>()));
+            g.statuses().add(n.status());
+            for (WebhookReceiver.NotifiedAlert a : n.alerts()) {
+                if (a.isFiring()) {
+                    g.alerts().add(a.name());
+                    String severity = a.labels().get("severity");
+                    if (severity != null) {
+                        g.severities().add(severity);
+                    }
+                }
+            }
+        }
+        groups.values().removeIf(g -> g.alerts().isEmpty()); // only the resolution of something notified earlier
+        List<String> unresolved = new ArrayList<>();
+        if (resolved) {
+            for (Group g : groups.values()) {
+                if (!"resolved".equals(g.statuses().get(g.statuses().size() - 1))) {
+                    unresolved.add(g.describe());
+                }
+            }
+        }
+        return new Episode(scenario, List.copyOf(groups.values()), List.copyOf(earlier.values()), unresolved, resolved);
+    }
+
+    private static boolean inhibited(JsonNode held, Map<String, String> labels) {
+        Map<String, String> wanted = new TreeMap<>(labels);
+        for (JsonNode a : held) {
+            Map<String, String> l = new TreeMap<>();
+            a.path("labels").fields().forEachRemaining(e -> l.put(e.getKey(), e.getValue().asText()));
+            if (l.equals(wanted) && a.path("status").path("inhibitedBy").size() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String key(Map<String, String> labels) {
+        return labels.getOrDefault("alertname", "?") + new TreeMap<>(labels);
+    }
+
+    static String describe(List<Notification> ns) {
+        return ns.stream().map(n -> n.receiver() + ":" + n.status() + n.groupLabels() + n.firingAlertNames())
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** A Prometheus duration ({@code 1m30s}); {@code fallback} when absent. */
+    static Duration duration(String promDuration, Duration fallback) {
+        if (promDuration == null) {
+            return fallback;
+        }
+        long total = 0;
+        Matcher m = DURATION_PART.matcher(promDuration);
+        while (m.find()) {
+            long v = Long.parseLong(m.group(1));
+            total += switch (m.group(2)) {
+                case "ms" -> v;
+                case "s" -> v * 1_000;
+                case "m" -> v * 60_000;
+                case "h" -> v * 3_600_000;
+                case "d" -> v * 86_400_000;
+                case "w" -> v * 7 * 86_400_000;
+                default -> v * 365 * 86_400_000;
+            };
+        }
+        return Duration.ofMillis(total);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Stops Alertmanager by its pid, then the webhook receiver. */
+    @Override
+    public void close() {
+        try {
+            alertmanager.close();
+        } finally {
+            webhook.close();
+        }
+    }
+
+    /** One notification group of an episode: where it went, the alerts it reported firing, its statuses in order. */
+    public record Group(String receiver, Map<String, String> groupLabels, Set<String> alerts, Set<String> severities,
+            List<String> statuses) {
+        String describe() {
+            return receiver + " " + groupLabels + " " + alerts + " " + statuses;
+        }
+    }
+
+    /** What one episode delivered. */
+    public record Episode(String scenario, List<Group> groups, List<Group> notifiedBefore, List<String> unresolved,
+            boolean awaitedResolution) {
+        public long pages() {
+            return groups.stream().filter(g -> PAGE_RECEIVER.equals(g.receiver())).count();
+        }
+
+        /** Null when the episode kept its promises, else what broke them. */
+        public String verdict() {
+            List<String> problems = new ArrayList<>();
+            if (pages() > 1) {
+                problems.add(pages() + " notification groups paged for one fault");
+            }
+            if (!unresolved.isEmpty()) {
+                problems.add("not notified resolved after the repair: " + unresolved);
+            }
+            return problems.isEmpty() ? null : String.join("; ", problems);
+        }
+
+        @Override
+        public String toString() {
+            return "groups " + groups.stream().map(Group::describe).toList()
+                    + (notifiedBefore.isEmpty() ? "" : ", already notified before the fault "
+                            + notifiedBefore.stream().map(Group::describe).toList());
+        }
+    }
+}

@@ -97,8 +97,10 @@ class ExporterModelDifferentialIT {
         StrimziMetricsReporter.enable(separate, 2, brokerReporter, operatorDefault);
 
         List<String> problems = new ArrayList<>();
+        // both clusters start and get traffic at once; whichever started is stopped by its pids, also on failure
+        CompletableFuture<LocalJvmKafkaCluster> startingCombined = CompletableFuture.supplyAsync(combined::start);
         CompletableFuture<LocalJvmKafkaCluster> startingSeparate = CompletableFuture.supplyAsync(separate::start);
-        try (LocalJvmKafkaCluster one = combined.start(); LocalJvmKafkaCluster two = startingSeparate.join()) {
+        try (LocalJvmKafkaCluster one = startingCombined.join(); LocalJvmKafkaCluster two = startingSeparate.join()) {
             CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> drive(two));
             drive(one);
             traffic.join();
@@ -107,8 +109,11 @@ class ExporterModelDifferentialIT {
             problems.addAll(compare(two.node(2), "broker", brokerReporter, operatorDefault, configs));
             Files.write(one.dir().resolve("differences.txt"), problems);
         } finally {
-            if (!startingSeparate.isDone()) {
-                startingSeparate.cancel(true);
+            for (CompletableFuture<LocalJvmKafkaCluster> starting : List.of(startingCombined, startingSeparate)) {
+                starting.handle((cluster, failed) -> cluster).join(); // wait for a start still running, then:
+                if (!starting.isCompletedExceptionally()) {
+                    starting.join().close(); // closing twice is harmless: the harness stops each pid once
+                }
             }
         }
         assertThat(problems).as("simulated vs. real families, types and label names on Kafka %s (scrapes in target/live/"
@@ -136,19 +141,23 @@ class ExporterModelDifferentialIT {
         AuditTarget target = new AuditTarget(node.version().toString(), role);
         Map<String, Catalog> models = new LinkedHashMap<>();
         Map<String, List<Pattern>> perInstance = new LinkedHashMap<>();
+        Map<String, Map<String, List<Pattern>>> capturedLabels = new LinkedHashMap<>();
         for (Map.Entry<String, String> config : configs.entrySet()) {
             JmxExporterModel model = JmxExporterModel.of(SourceFile.ofString(config.getKey() + ".yaml", config.getValue()));
             models.put(config.getKey(), model.catalog(target));
             perInstance.put(config.getKey(), List.copyOf(model.simulation(target).unstableNames().values()));
+            capturedLabels.put(config.getKey(), model.simulation(target).capturedLabelNames());
         }
         models.put(REPORTER, StrimziReporterModel.create(allowlist, List.of()).catalog(target));
         perInstance.put(REPORTER, List.of());
+        capturedLabels.put(REPORTER, Map.of());
 
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, Catalog> model : models.entrySet()) {
             int port = model.getKey().equals(REPORTER) ? reporterPort : node.agentPort(model.getKey());
             SortedMap<String, ExposedFamily> simulated = ExposedFamily.of(model.getValue());
             List<Pattern> namedPerInstance = perInstance.get(model.getKey());
+            Map<String, List<Pattern>> labelsFromCaptures = capturedLabels.get(model.getKey());
             List<String> differences = List.of();
             String text = "";
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -157,7 +166,9 @@ class ExporterModelDifferentialIT {
                 }
                 text = Scrape.fetch(port);
                 differences = ExposedFamily.differences(simulated, ExposedFamily.of(Scrape.parse(text)),
-                        name -> namedPerInstance.stream().anyMatch(p -> p.matcher(name).matches()));
+                        name -> namedPerInstance.stream().anyMatch(p -> p.matcher(name).matches()),
+                        (family, label) -> labelsFromCaptures.getOrDefault(family, List.of()).stream()
+                                .anyMatch(p -> p.matcher(label).matches()));
                 if (differences.isEmpty()) {
                     break;
                 }

@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -55,10 +56,11 @@ record ExposedFamily(String name, String type, SortedSet<String> labels) {
     /**
      * Every difference, one line each: families only one side has, and types or label names that differ. A family only
      * the real exporter has is no difference when {@code perInstance} says the model names that family after each value
-     * or instance (it cannot list them; the audit reports the rule instead).
+     * or instance (it cannot list them; the audit reports the rule instead), and a label name only one side has is no
+     * difference when {@code capturedLabel} says the model forms that family's label names from a capture.
      */
     static List<String> differences(SortedMap<String, ExposedFamily> simulated, SortedMap<String, ExposedFamily> real,
-                                    Predicate<String> perInstance) {
+                                    Predicate<String> perInstance, BiPredicate<String, String> capturedLabel) {
         List<String> out = new ArrayList<>();
         for (ExposedFamily s : simulated.values()) {
             ExposedFamily r = real.get(s.name());
@@ -69,8 +71,13 @@ record ExposedFamily(String name, String type, SortedSet<String> labels) {
             } else if (!r.labels().equals(s.labels())) {
                 SortedSet<String> missing = new TreeSet<>(r.labels());
                 missing.removeAll(s.labels());
+                missing.removeIf(label -> capturedLabel.test(s.name(), label));
                 SortedSet<String> extra = new TreeSet<>(s.labels());
                 extra.removeAll(r.labels());
+                extra.removeIf(label -> capturedLabel.test(s.name(), label));
+                if (missing.isEmpty() && extra.isEmpty()) {
+                    continue;
+                }
                 out.add("labels of " + s.name() + ": simulated " + s.labels() + ", real " + r.labels()
                         + (missing.isEmpty() ? "" : "; not simulated " + missing) + (extra.isEmpty() ? "" : "; not real " + extra));
             }

@@ -171,13 +171,40 @@ public final class JmxExporterSimulation {
         return out;
     }
 
+    /**
+     * Per exposed family, the label names that rules feeding it form from a capture ({@code "$4": "$5"}): as patterns,
+     * every {@code $N} standing for any text. Such names depend on the instance or value; the simulation shows the
+     * example's.
+     */
+    public Map<String, List<java.util.regex.Pattern>> capturedLabelNames() {
+        Map<String, List<java.util.regex.Pattern>> out = new TreeMap<>();
+        families.forEach((family, f) -> {
+            List<java.util.regex.Pattern> patterns = new ArrayList<>();
+            for (ExporterRule rule : f.rules()) {
+                for (String key : rule.labels().keySet()) {
+                    if (key.matches(".*\\$\\d+.*")) {
+                        patterns.add(templatePattern(key, config.lowercaseOutputLabelNames()));
+                    }
+                }
+            }
+            if (!patterns.isEmpty()) {
+                out.put(f.seriesName(), List.copyOf(patterns));
+            }
+        });
+        return out;
+    }
+
     private java.util.regex.Pattern namePattern(ExporterRule rule) {
+        return templatePattern(rule.name(), config.lowercaseOutputName());
+    }
+
+    private static java.util.regex.Pattern templatePattern(String template, boolean lowercase) {
         StringBuilder regex = new StringBuilder("^");
-        for (String literal : rule.name().split("\\$\\d+", -1)) {
+        for (String literal : template.split("\\$\\d+", -1)) {
             if (regex.length() > 1) {
                 regex.append(".*");
             }
-            String part = config.lowercaseOutputName() ? literal.toLowerCase(java.util.Locale.ROOT) : literal;
+            String part = lowercase ? literal.toLowerCase(java.util.Locale.ROOT) : literal;
             regex.append(java.util.regex.Pattern.quote(part.replaceAll("[^a-zA-Z0-9:_]", "_")));
         }
         return java.util.regex.Pattern.compile(regex.append(".*$").toString());

@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
                         + "house style (severity names, runbook clauses, names the curated pack uses) is not checked."},
         footer = {"",
                 "Exporter models: brokerwatch is the brokerwatch agent with its curated catalog; brokerwatch:FILE takes "
-                        + "a catalog (.bw) or a compiled agent mapping of your own instead.",
+                        + "a catalog (.bw) or a compiled agent mapping of your own instead; jmx-exporter[:CONFIG.yaml] is the stock "
+                        + "jmx_prometheus_javaagent 1.0.1 with that config; strimzi-reporter[:ALLOWLIST] is the Strimzi Metrics "
+                        + "Reporter 0.2.0, ALLOWLIST being comma-separated regexes or a file (.properties, Kafka resource, one per line).",
                 "",
                 "Exit codes: 0 no problems, 1 problems found, 2 usage or I/O error, 3 internal error.",
                 "",
@@ -51,7 +53,8 @@ public final class AuditCommand implements Callable<Integer> {
     List<String> files = new ArrayList<>();
 
     @Option(names = "--exporter", paramLabel = "SPEC", defaultValue = "brokerwatch",
-            description = "The exporter that produces the brokers' series: brokerwatch[:CATALOG.bw|MAPPING]. Default: ${DEFAULT-VALUE}.")
+            description = "The exporter that produces the brokers' series: brokerwatch[:CATALOG.bw|MAPPING], jmx-exporter[:CONFIG.yaml], "
+                    + "strimzi-reporter[:ALLOWLIST]. Default: ${DEFAULT-VALUE}.")
     String exporter;
 
     @Option(names = "--kafka", paramLabel = "VERSION", defaultValue = Params.DEFAULT_KAFKA_VERSION,

@@ -1,5 +1,6 @@
 package dev.brokerwatch.compiler.audit;
 
+import dev.brokerwatch.compiler.audit.reporter.StrimziReporterModel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,12 @@ public final class ExporterModels {
 
     private static final Map<String, Factory> FACTORIES = new LinkedHashMap<>();
     /** Models the audit knows of whose implementation this build does not contain. */
-    private static final List<String> NOT_IN_THIS_BUILD = List.of("strimzi-reporter");
+    private static final List<String> NOT_IN_THIS_BUILD = List.of();
 
     static {
         FACTORIES.put("brokerwatch", BrokerwatchModel::create);
         FACTORIES.put("jmx-exporter", JmxExporterModels::create);
+        FACTORIES.put("strimzi-reporter", (argument, found) -> StrimziReporterModel.create(argument, JmxExporterModels.TARGET_LABELS));
     }
 
     private ExporterModels() {
@@ -49,7 +51,7 @@ public final class ExporterModels {
         }
         throw new ExporterSpecException("--exporter " + trimmed + ": unknown exporter model " + name
                 + " (known: " + String.join(", ", names()) + "; forms: brokerwatch[:CATALOG.bw|MAPPING], "
-                + "jmx-exporter:CONFIG.yaml, strimzi-reporter)");
+                + "jmx-exporter:CONFIG.yaml, strimzi-reporter[:ALLOWLIST|FILE])");
     }
 
     /** The names of the models this build contains. */

@@ -125,11 +125,28 @@ class AuditCommandTest {
     }
 
     @Test
-    void modelsOfOtherExportersSayTheyAreNotInThisBuild(@TempDir Path dir) throws IOException {
+    void strimziReporterNamesYammerGaugesGroupTypeNameInLowerCase(@TempDir Path dir) throws IOException {
         Path rules = Cli.write(dir, "rules.yml", GOOD_RULES);
-        Cli cli = Cli.run("audit", "--exporter", "strimzi-reporter", rules.toString());
+        Cli cli = Cli.run("audit", "--exporter", "strimzi-reporter", "--kafka", "4.1", rules.toString());
+        assertThat(cli.out()).as("the reporter exposes kafka_server_replicamanager_underreplicatedpartitions").doesNotContain("unknown metric");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void strimziReporterAllowlistKeepsOutWhatItDoesNotMatch(@TempDir Path dir) throws IOException {
+        Path rules = Cli.write(dir, "rules.yml", GOOD_RULES);
+        Cli cli = Cli.run("audit", "--exporter", "strimzi-reporter:kafka_server_brokertopicmetrics.*", "--kafka", "4.1", rules.toString());
+        assertThat(cli.out()).as("a series outside the allowlist is not produced")
+                .contains("unknown metric kafka_server_replicamanager_underreplicatedpartitions");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.PROBLEMS);
+    }
+
+    @Test
+    void strimziReporterAllowlistThatIsNoRegexIsAUsageError(@TempDir Path dir) throws IOException {
+        Path rules = Cli.write(dir, "rules.yml", GOOD_RULES);
+        Cli cli = Cli.run("audit", "--exporter", "strimzi-reporter:kafka_server_(.*", rules.toString());
         assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(cli.err()).contains("not available in this build");
+        assertThat(cli.err()).as("names the entry the reporter would refuse").contains("'kafka_server_(.*'").contains("not a Java regular expression");
     }
 
     @Test

@@ -21,10 +21,10 @@ import dev.brokerwatch.tests.bench.probe.ProbeAgent;
  * Packs the classes of {@link ProbeAgent}'s package (JDK-only) from this module's classes (a directory or a jar)
  * into a small agent jar with a {@code Premain-Class}.
  */
-final class ProbeJar {
+public final class ProbeJar {
     private ProbeJar() {}
 
-    static Path build(Path target) {
+    public static Path build(Path target) {
         String prefix = ProbeAgent.class.getPackageName().replace('.', '/') + "/";
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

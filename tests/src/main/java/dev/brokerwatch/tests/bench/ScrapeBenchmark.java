@@ -174,8 +174,8 @@ public final class ScrapeBenchmark {
                 .brokerProperty("prometheus.metrics.reporter.allowlist", String.join(",", reporterAllowlist))
                 .teardownGrace(Duration.ofSeconds(60))
                 .agent(OURS, BrokerwatchAgentAttachment.embedded())
-                .agent(STOCK_GENERATED, isolatedStock(probeJar, generatedConfig, "kafka-jmx-exporter.yaml"))
-                .agent(STOCK_CATCH_ALL, isolatedStock(probeJar, StockJmxExporter.CATCH_ALL_CONFIG,
+                .agent(STOCK_GENERATED, StockJmxExporter.isolated(probeJar, generatedConfig, "kafka-jmx-exporter.yaml"))
+                .agent(STOCK_CATCH_ALL, StockJmxExporter.isolated(probeJar, StockJmxExporter.CATCH_ALL_CONFIG,
                         "jmx-exporter-catch-all.yaml"))
                 .agent(PROBE, (node, port) -> List.of("-javaagent:" + probeJar + "=" + LoopbackPorts.HOST + ":"
                         + port + ":" + reads.toAbsolutePath()));
@@ -311,16 +311,6 @@ public final class ScrapeBenchmark {
      * The stock agent in a class loader of its own, started by the probe jar: two copies of jmx_prometheus_javaagent
      * on the system class path would share its static registry, and the second would fail and exit the JVM.
      */
-    private static JavaAgentAttachment isolatedStock(Path probeJar, String config, String fileName) {
-        JavaAgentAttachment plain = StockJmxExporter.attachment(config, fileName);
-        return (node, port) -> {
-            String javaagent = plain.jvmArguments(node, port).get(0); // -javaagent:<jar>=<args>
-            String spec = javaagent.substring("-javaagent:".length());
-            int eq = spec.indexOf('=');
-            return List.of("-javaagent:" + probeJar + "=" + ProbeAgent.ISOLATED + spec.substring(0, eq) + "|"
-                    + spec.substring(eq + 1));
-        };
-    }
 
     /** JFR (profile settings) around {@code scrapes} scrapes of brokerwatch's agent, for `jfr print`. */
     private static void profile(KafkaNode node, int scrapes, Path file) throws Exception {

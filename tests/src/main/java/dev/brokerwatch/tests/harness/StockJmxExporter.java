@@ -18,6 +18,8 @@ public final class StockJmxExporter {
     /** Exports every MBean attribute under the exporter's default names. */
     public static final String CATCH_ALL_CONFIG = "rules:\n  - pattern: \".*\"\n";
     static final String FALLBACK_VERSION = "1.0.1";
+    /** What the isolating agent's arguments start with (ProbeAgent.ISOLATED). */
+    private static final String ISOLATED_PREFIX = "isolated=";
 
     private StockJmxExporter() {}
 
@@ -63,6 +65,21 @@ public final class StockJmxExporter {
             }
             return List.of("-javaagent:" + agentJar() + "=" + LoopbackPorts.HOST + ":" + port + ":"
                     + config.toAbsolutePath());
+        };
+    }
+
+    /**
+     * The stock agent started in a class loader of its own by an isolating agent jar (the benchmark's probe,
+     * {@code dev.brokerwatch.tests.bench.ProbeJar}): the agent's registry is static, so two copies in one JVM need this.
+     * The agent's own code runs unchanged; only the class loader differs (its parent is the platform class loader, so it
+     * reads the platform MBean server as the plain agent does).
+     */
+    public static JavaAgentAttachment isolated(Path isolatorJar, String configYaml, String fileName) {
+        JavaAgentAttachment plain = attachment(configYaml, fileName);
+        return (node, port) -> {
+            String spec = plain.jvmArguments(node, port).get(0).substring("-javaagent:".length()); // <jar>=<args>
+            int eq = spec.indexOf('=');
+            return List.of("-javaagent:" + isolatorJar + "=" + ISOLATED_PREFIX + spec.substring(0, eq) + "|" + spec.substring(eq + 1));
         };
     }
 

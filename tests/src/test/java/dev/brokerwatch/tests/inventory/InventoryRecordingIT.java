@@ -7,30 +7,20 @@ import dev.brokerwatch.compiler.audit.inventory.InventoryRecorder;
 import dev.brokerwatch.compiler.audit.inventory.MBeanInventory;
 import dev.brokerwatch.compiler.audit.inventory.NodeFacts;
 import dev.brokerwatch.tests.harness.KafkaNode;
-import dev.brokerwatch.tests.harness.KafkaVersion;
 import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
 import dev.brokerwatch.tests.harness.LoopbackPorts;
 import dev.brokerwatch.tests.harness.Workload;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -50,7 +40,7 @@ class InventoryRecordingIT {
         int jmxPort = LoopbackPorts.freePort();
         try (LocalJvmKafkaCluster cluster = withJmx(LocalJvmKafkaCluster.builder("InventoryRecordingIT-combined").combinedNodes(1), 1, jmxPort)
                 .start()) {
-            driveTraffic(cluster);
+            RecordingWorkload.drive(cluster);
             MBeanInventory inventory = record(cluster.node(1), jmxPort, "combined");
             assertBrokerMBeans(inventory);
             assertControllerMBeans(inventory);
@@ -66,7 +56,7 @@ class InventoryRecordingIT {
         withJmx(builder, 1, controllerJmx);
         withJmx(builder, 2, brokerJmx);
         try (LocalJvmKafkaCluster cluster = builder.start()) {
-            driveTraffic(cluster);
+            RecordingWorkload.drive(cluster);
             MBeanInventory broker = record(cluster.node(2), brokerJmx, "broker");
             MBeanInventory controller = record(cluster.node(1), controllerJmx, "controller");
             assertBrokerMBeans(broker);
@@ -83,52 +73,6 @@ class InventoryRecordingIT {
             b.nodeJvmOption(nodeId, option);
         }
         return b;
-    }
-
-    /** Produce and consume with a classic and (4.0+) a new-protocol group, a transactional producer, admin requests. */
-    private static void driveTraffic(LocalJvmKafkaCluster cluster) throws Exception {
-        KafkaVersion version = cluster.version();
-        try (Workload workload = cluster.workload()) {
-            workload.createTopic("orders", 3, 1);
-            workload.createTopic("payments", 2, 1);
-            workload.produce("orders", 600, 100);
-            workload.produce("payments", 200, 100);
-            assertThat(workload.consume("orders", "orders-classic", 600, Duration.ofSeconds(60))).as("classic group read").isEqualTo(600);
-            if (version.isAtLeast(4, 0)) {
-                Properties p = workload.consumerProperties("orders-consumer-protocol");
-                p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
-                p.put(ConsumerConfig.CLIENT_ID_CONFIG, "brokerwatch-new-protocol-consumer");
-                try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
-                    consumer.subscribe(List.of("orders"));
-                    long read = 0;
-                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                    while (read < 600 && System.nanoTime() < deadline) {
-                        read += consumer.poll(Duration.ofMillis(500)).count();
-                    }
-                    consumer.commitSync(Duration.ofSeconds(10));
-                    assertThat(read).as("new-protocol group read").isEqualTo(600);
-                }
-            }
-            Properties tx = workload.producerProperties();
-            tx.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "brokerwatch-inventory-tx");
-            tx.put(ProducerConfig.CLIENT_ID_CONFIG, "brokerwatch-transactional-producer");
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(tx)) {
-                producer.initTransactions();
-                producer.beginTransaction();
-                producer.send(new ProducerRecord<>("payments", "k".getBytes(), "committed".getBytes()));
-                producer.commitTransaction();
-                producer.beginTransaction();
-                producer.send(new ProducerRecord<>("payments", "k".getBytes(), "aborted".getBytes()));
-                producer.abortTransaction();
-            }
-            try (Admin admin = cluster.admin()) {
-                admin.describeCluster().nodes().get(30, TimeUnit.SECONDS);
-                admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS);
-                admin.describeTopics(List.of("orders", "payments")).allTopicNames().get(30, TimeUnit.SECONDS);
-                admin.listOffsets(Map.of()).all().get(30, TimeUnit.SECONDS);
-            }
-        }
-        Thread.sleep(6_000); // gauges and rates registered on a timer exist after their first tick
     }
 
     private static MBeanInventory record(KafkaNode node, int jmxPort, String role) throws Exception {

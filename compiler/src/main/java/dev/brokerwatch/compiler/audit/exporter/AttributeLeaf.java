@@ -8,8 +8,10 @@ import java.util.List;
 
 /**
  * One value jmx_exporter hands to its rules: a plain attribute of an MBean, or an item of a composite attribute
- * (then {@code attrKeys} names the enclosing attributes). Tabular attributes are not modelled (see
- * docs/audit-inventories.md).
+ * (then {@code attrKeys} names the enclosing attributes), or a value of a tabular attribute's row: jmx_exporter
+ * 1.0.1 adds the row's index columns to the keys (a repeated one with {@code _} appended) and names the row's
+ * values like composite items, except that a value column called {@code value} takes the tabular attribute's
+ * place. The recorded row (the first) stands for every row: rows differ in their index values only.
  */
 public record AttributeLeaf(InventoryMBean mbean, LinkedHashMap<String, String> keys, List<String> attrKeys, InventoryAttribute attribute) {
 
@@ -24,6 +26,29 @@ public record AttributeLeaf(InventoryMBean mbean, LinkedHashMap<String, String> 
 
     private static void add(List<AttributeLeaf> out, InventoryMBean mbean, LinkedHashMap<String, String> keys, List<String> path, InventoryAttribute a) {
         if (a.valueType().endsWith("TabularData")) {
+            LinkedHashMap<String, String> rowKeys = new LinkedHashMap<>(keys);
+            List<InventoryAttribute> values = new ArrayList<>();
+            for (InventoryAttribute column : a.items()) {
+                if (column.declaredType().startsWith("index:")) {
+                    String key = column.name();
+                    while (rowKeys.containsKey(key)) {
+                        key = key + "_";
+                    }
+                    rowKeys.put(key, column.example() == null ? "x" : column.example());
+                } else {
+                    values.add(column);
+                }
+            }
+            List<String> extended = new ArrayList<>(path);
+            extended.add(a.name());
+            for (InventoryAttribute column : values) {
+                if (column.name().equalsIgnoreCase("value")) {
+                    add(out, mbean, rowKeys, path, new InventoryAttribute(a.name(), column.declaredType(), column.valueType(),
+                            column.example(), column.items()));
+                } else {
+                    add(out, mbean, rowKeys, List.copyOf(extended), column);
+                }
+            }
             return;
         }
         if (a.valueType().endsWith("CompositeData")) {

@@ -262,6 +262,7 @@ public final class JmxExporterChecks {
             templates.add(r.name());
         }
         templates.addAll(r.labels().values().stream().filter(java.util.Objects::nonNull).toList());
+        templates.addAll(r.labels().keySet()); // a label's name may be a capture too
         for (String t : templates) {
             Matcher m = GROUP_REF.matcher(t);
             while (m.find()) {

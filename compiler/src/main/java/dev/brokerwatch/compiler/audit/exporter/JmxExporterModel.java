@@ -90,6 +90,14 @@ public final class JmxExporterModel implements ExporterModel {
             metrics.add(new CatalogMetric(f.seriesName(), type, f.labels(), "from " + f.example(), null, Origin.EXTERNAL, name(),
                     rule.anchor(), null, null, null, List.of(), null, true));
         }
+        // the agent registers client_java's JVM collectors and its own jmx_* families beside the rules' output
+        java.util.Set<String> fromRules = new java.util.HashSet<>();
+        metrics.forEach(m -> fromRules.add(m.name()));
+        for (ClientJavaJvmFamilies.Family f : ClientJavaJvmFamilies.jmxExporterAgent()) {
+            if (!fromRules.contains(f.name())) {
+                metrics.add(f.asCatalogMetric(name()));
+            }
+        }
         return Catalog.of(metrics, targetLabels);
     }
 

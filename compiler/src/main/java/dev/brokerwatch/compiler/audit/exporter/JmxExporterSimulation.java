@@ -65,21 +65,23 @@ public final class JmxExporterSimulation {
             LinkedHashMap<String, String> keys = mbean.exampleKeys();
             ObjectName name = objectName(mbean.exampleName());
             boolean visible = name != null && included(name);
-            LinkedHashMap<String, String> otherKeys = otherInstance(mbean, keys);
             for (AttributeLeaf leaf : AttributeLeaf.of(mbean, keys)) {
                 if (!leaf.hasValue()) {
                     continue;
                 }
+                // a tabular attribute's rows add their index columns to the keys
+                LinkedHashMap<String, String> leafKeys = leaf.keys();
+                LinkedHashMap<String, String> otherKeys = otherInstance(mbean, leafKeys);
                 boolean leafVisible = visible && !attributeExcluded(name, leaf);
                 List<String> values = leaf.sampleValues();
                 List<ExporterRule> matching = new ArrayList<>();
                 for (ExporterRule rule : rules) {
-                    if (RuleEngine.patternMatches(rule, leaf, keys, values.get(0))) {
+                    if (RuleEngine.patternMatches(rule, leaf, leafKeys, values.get(0))) {
                         matching.add(rule);
                     }
                 }
-                RuleOutcome first = engine.apply(leaf, keys, values.get(0));
-                RuleOutcome second = engine.apply(leaf, keys, values.get(1));
+                RuleOutcome first = engine.apply(leaf, leafKeys, values.get(0));
+                RuleOutcome second = engine.apply(leaf, leafKeys, values.get(1));
                 RuleOutcome other = otherKeys == null ? null : engine.apply(new AttributeLeaf(mbean, otherKeys, leaf.attrKeys(), leaf.attribute()),
                         otherKeys, values.get(0));
                 Evaluation e = new Evaluation(leaf, leafVisible, matching, first, second, other);
@@ -146,6 +148,66 @@ public final class JmxExporterSimulation {
             labels.add("_objectname");
             families.put(family, new ExporterFamily(old.seriesName(), old.type(), labels, old.rules(), old.example()));
         }
+    }
+
+    /**
+     * The rules whose family name changes with the attribute's value or with the instance (a topic, a partition): the
+     * names each can give, as a pattern of its name template with every {@code $N} standing for any text. The
+     * simulation names such a family after its example; on a live broker there is one per value or instance.
+     */
+    public Map<ExporterRule, java.util.regex.Pattern> unstableNames() {
+        Map<ExporterRule, java.util.regex.Pattern> out = new java.util.LinkedHashMap<>();
+        for (Evaluation e : evaluations) {
+            RuleOutcome o = e.outcome();
+            if (!e.visible() || !o.exported() || o.rule().name() == null) {
+                continue;
+            }
+            boolean byValue = e.otherValue() != null && e.otherValue().exported() && !e.otherValue().name().equals(o.name());
+            boolean byInstance = e.otherInstance() != null && e.otherInstance().exported() && !e.otherInstance().name().equals(o.name());
+            if (byValue || byInstance) {
+                out.computeIfAbsent(o.rule(), this::namePattern);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Per exposed family, the label names that rules feeding it form from a capture ({@code "$4": "$5"}): as patterns,
+     * every {@code $N} standing for any text. Such names depend on the instance or value; the simulation shows the
+     * example's.
+     */
+    public Map<String, List<java.util.regex.Pattern>> capturedLabelNames() {
+        Map<String, List<java.util.regex.Pattern>> out = new TreeMap<>();
+        families.forEach((family, f) -> {
+            List<java.util.regex.Pattern> patterns = new ArrayList<>();
+            for (ExporterRule rule : f.rules()) {
+                for (String key : rule.labels().keySet()) {
+                    if (key.matches(".*\\$\\d+.*")) {
+                        patterns.add(templatePattern(key, config.lowercaseOutputLabelNames()));
+                    }
+                }
+            }
+            if (!patterns.isEmpty()) {
+                out.put(f.seriesName(), List.copyOf(patterns));
+            }
+        });
+        return out;
+    }
+
+    private java.util.regex.Pattern namePattern(ExporterRule rule) {
+        return templatePattern(rule.name(), config.lowercaseOutputName());
+    }
+
+    private static java.util.regex.Pattern templatePattern(String template, boolean lowercase) {
+        StringBuilder regex = new StringBuilder("^");
+        for (String literal : template.split("\\$\\d+", -1)) {
+            if (regex.length() > 1) {
+                regex.append(".*");
+            }
+            String part = lowercase ? literal.toLowerCase(java.util.Locale.ROOT) : literal;
+            regex.append(java.util.regex.Pattern.quote(part.replaceAll("[^a-zA-Z0-9:_]", "_")));
+        }
+        return java.util.regex.Pattern.compile(regex.append(".*$").toString());
     }
 
     /** The family names (as jmx_exporter forms them) whose series would collide without {@code _objectname}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.brokerwatch.compiler.audit.AuditTarget;
 import dev.brokerwatch.dsl.ast.MetricType;
 import dev.brokerwatch.dsl.catalog.Catalog;
+import dev.brokerwatch.dsl.catalog.CatalogMetric;
 import dev.brokerwatch.dsl.source.SourceFile;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,20 @@ class JmxExporterSimulationTest {
 
     private static Catalog catalog(String yaml) {
         return JmxExporterModel.of(SourceFile.ofString("c.yaml", yaml)).catalog(BROKER_41);
+    }
+
+    /** The families the config's rules make (the agent's JVM and jmx_* families have no rule). */
+    private static List<CatalogMetric> ruleFamilies(Catalog c) {
+        return c.metrics().stream().filter(m -> m.declaredAt() != null).toList();
+    }
+
+    @Test
+    void theAgentsJvmAndOwnFamiliesComeWithEveryConfig() {
+        Catalog c = catalog("rules:\n  - pattern: nothing<>matches\n");
+        assertThat(c.metric("jvm_memory_used_bytes").orElseThrow().labels()).as("client_java's JVM families").containsExactly("area");
+        assertThat(c.metric("jvm_gc_collection_seconds").orElseThrow().type()).as("GC time as a summary").isEqualTo(MetricType.SUMMARY);
+        assertThat(c.metric("process_cpu_seconds_total")).as("process families").isPresent();
+        assertThat(c.metric("jmx_scrape_error")).as("the agent's own families").isPresent();
     }
 
     @Test
@@ -56,7 +71,7 @@ class JmxExporterSimulationTest {
                 """);
         assertThat(c.metric("kafka_server_brokertopicmetrics_bytesin_total")).as("the counter family, lower-cased, with _total").isPresent();
         assertThat(c.metric("kafka_server_brokertopicmetrics_bytesin_total").orElseThrow().labels()).as("its labels").containsExactly("topic");
-        assertThat(c.metrics()).as("nothing else matches").hasSize(1);
+        assertThat(ruleFamilies(c)).as("nothing else matches").hasSize(1);
     }
 
     @Test
@@ -84,7 +99,7 @@ class JmxExporterSimulationTest {
                     name: rm_$1
                     type: GAUGE
                 """);
-        assertThat(c.metrics()).extracting(m -> m.name()).as("only the included MBean").containsExactly("rm_LeaderCount");
+        assertThat(ruleFamilies(c)).extracting(m -> m.name()).as("only the included MBean").containsExactly("rm_LeaderCount");
     }
 
     @Test

@@ -1,0 +1,96 @@
+package dev.brokerwatch.compiler.audit.reporter;
+
+import dev.brokerwatch.compiler.audit.AuditTarget;
+import dev.brokerwatch.compiler.audit.ExporterModel;
+import dev.brokerwatch.compiler.audit.ExporterSpecException;
+import dev.brokerwatch.compiler.audit.exporter.ClientJavaJvmFamilies;
+import dev.brokerwatch.compiler.audit.inventory.MBeanInventories;
+import dev.brokerwatch.compiler.audit.inventory.MBeanInventory;
+import dev.brokerwatch.dsl.ast.MetricType;
+import dev.brokerwatch.dsl.catalog.Catalog;
+import dev.brokerwatch.dsl.catalog.CatalogMetric;
+import dev.brokerwatch.dsl.catalog.Origin;
+import dev.brokerwatch.dsl.diag.Diagnostic;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * {@code --exporter strimzi-reporter[:ALLOWLIST]}: the Strimzi Metrics Reporter 0.2.0 ({@code io.strimzi:metrics-reporter},
+ * Kafka's {@code metric.reporters} and {@code kafka.metrics.reporters} plugins) with an allowlist, over the recorded
+ * inventory of the target's version and role, plus client_java's JVM families. Its naming is fixed, so it has no
+ * configuration to check beyond the allowlist, which is checked when it is read.
+ */
+public final class StrimziReporterModel implements ExporterModel {
+    private final StrimziAllowlist allowlist;
+    private final String name;
+    private final BiFunction<String, String, Optional<MBeanInventory>> inventories;
+    private final List<String> targetLabels;
+    private final Map<AuditTarget, StrimziReporterSimulation> simulations = new HashMap<>();
+
+    private StrimziReporterModel(StrimziAllowlist allowlist, String name, BiFunction<String, String, Optional<MBeanInventory>> inventories,
+                                 List<String> targetLabels) {
+        this.allowlist = allowlist;
+        this.name = name;
+        this.inventories = inventories;
+        this.targetLabels = List.copyOf(targetLabels);
+    }
+
+    /** The model {@code --exporter strimzi-reporter[:ARGUMENT]} names, over the shipped inventories. */
+    public static StrimziReporterModel create(String argument, List<String> targetLabels) throws ExporterSpecException {
+        StrimziAllowlist allowlist = argument == null ? StrimziAllowlist.EVERYTHING : StrimziAllowlist.fromArgument(argument);
+        return new StrimziReporterModel(allowlist, argument == null ? "strimzi-reporter" : "strimzi-reporter:" + argument,
+                MBeanInventories::find, targetLabels);
+    }
+
+    /** The reporter with this allowlist over one inventory (a user's own recording), whatever the target says. */
+    public static StrimziReporterModel of(StrimziAllowlist allowlist, MBeanInventory inventory, List<String> targetLabels) {
+        return new StrimziReporterModel(allowlist, "strimzi-reporter", (v, r) -> Optional.of(inventory), targetLabels);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public StrimziAllowlist allowlist() {
+        return allowlist;
+    }
+
+    /** The simulation for a target; throws {@link IllegalArgumentException} when no inventory was recorded for it. */
+    public synchronized StrimziReporterSimulation simulation(AuditTarget t) {
+        return simulations.computeIfAbsent(t, target -> {
+            String role = target.role() == null ? "broker" : target.role();
+            MBeanInventory inventory = inventories.apply(target.kafkaVersion(), role).orElseThrow(() -> new IllegalArgumentException(
+                    "no MBean inventory for Kafka " + target.kafkaVersion() + " (" + role + "); recorded: "
+                            + String.join(", ", MBeanInventories.VERSIONS) + " as " + String.join(", ", MBeanInventories.ROLES)));
+            return new StrimziReporterSimulation(inventory, allowlist);
+        });
+    }
+
+    @Override
+    public Catalog catalog(AuditTarget target) {
+        List<CatalogMetric> metrics = new ArrayList<>();
+        for (ReporterFamily f : simulation(target).families().values()) {
+            MetricType type = switch (f.kind()) {
+                case ReporterFamily.COUNTER -> MetricType.COUNTER;
+                case ReporterFamily.SUMMARY -> MetricType.SUMMARY;
+                default -> MetricType.GAUGE;
+            };
+            metrics.add(new CatalogMetric(f.exposedName(), type, f.labels(), "from " + f.example(), null, Origin.EXTERNAL, name,
+                    null, null, null, null, List.of(), null, true));
+        }
+        for (ClientJavaJvmFamilies.Family jvm : ClientJavaJvmFamilies.jvm()) {
+            metrics.add(jvm.asCatalogMetric(name));
+        }
+        return Catalog.of(metrics, targetLabels);
+    }
+
+    @Override
+    public List<Diagnostic> configFindings(AuditTarget target) {
+        return List.of();
+    }
+}

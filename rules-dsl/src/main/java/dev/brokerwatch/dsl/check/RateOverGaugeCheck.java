@@ -38,7 +38,8 @@ public final class RateOverGaugeCheck implements Check {
                     return;
                 }
                 selectorOf(c.args().get(0)).ifPresent(v -> v.metricName().flatMap(catalog::series).ifPresent(series -> {
-                    if (series.type() == MetricType.GAUGE) {
+                    // a gauge that is already a rate gets kafka/rate-of-rate, which says so
+                    if (series.type() == MetricType.GAUGE && RateOfRateCheck.rateSources(series.metric()).isEmpty()) {
                         out.add(Diagnostic.of(CODE, Severity.ERROR, c.span(),
                                 c.function().text() + "() over the gauge " + series.name() + ": it only makes sense for counters",
                                 hint(c.function().text(), series, catalog)));

@@ -3,6 +3,7 @@ package dev.brokerwatch.compiler.audit.exporter;
 import dev.brokerwatch.compiler.audit.inventory.InventoryMBean;
 import dev.brokerwatch.compiler.audit.inventory.MBeanInventory;
 import dev.brokerwatch.compiler.emit.StockExporterNaming;
+import dev.brokerwatch.dsl.catalog.JmxBinding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,17 +104,50 @@ public final class JmxExporterSimulation {
         TreeSet<String> labels = new TreeSet<>(o.labels().keySet());
         List<ExporterRule> feeding = new ArrayList<>();
         String example = leaf.describe();
+        List<JmxBinding> sources = new ArrayList<>();
         if (existing != null) {
             labels.addAll(existing.labels());
             feeding.addAll(existing.rules());
             example = existing.example();
+            sources.addAll(existing.sources());
+        }
+        JmxBinding source = source(o, leaf);
+        if (!sources.contains(source)) {
+            sources.add(source);
         }
         if (!feeding.contains(o.rule())) {
             feeding.add(o.rule());
         }
         Set<String> types = typesByFamily.get(family);
         String type = types.size() == 1 ? types.iterator().next() : "UNKNOWN";
-        families.put(family, new ExporterFamily(type.equals("COUNTER") ? family + "_total" : family, type, labels, feeding, example));
+        families.put(family, new ExporterFamily(type.equals("COUNTER") ? family + "_total" : family, type, labels, feeding, example, sources));
+    }
+
+    /**
+     * Where one exported value comes from, as the catalog describes a source: the ObjectName with every generalized
+     * key's value as {@code *}, the attribute (a composite item as {@code Attribute.item}), and the labels whose value
+     * is an instance key's value (the label that carries the partition, say).
+     */
+    private static JmxBinding source(RuleOutcome o, AttributeLeaf leaf) {
+        InventoryMBean mbean = leaf.mbean();
+        StringBuilder name = new StringBuilder(mbean.domain()).append(':');
+        List<JmxBinding.LabelKey> labelKeys = new ArrayList<>();
+        boolean first = true;
+        for (Map.Entry<String, String> e : leaf.keys().entrySet()) {
+            boolean generalized = mbean.isGeneralized(e.getKey());
+            name.append(first ? "" : ",").append(e.getKey()).append('=').append(generalized ? "*" : e.getValue());
+            first = false;
+            if (generalized) {
+                o.labels().forEach((label, value) -> {
+                    if (value.equals(e.getValue()) && labelKeys.stream().noneMatch(k -> k.label().equals(label))) {
+                        labelKeys.add(new JmxBinding.LabelKey(label, e.getKey()));
+                    }
+                });
+            }
+        }
+        List<String> path = new ArrayList<>(leaf.attrKeys());
+        path.add(leaf.name());
+        return new JmxBinding(o.rule().anchor(), name.toString(), String.join(".", path), Map.of(), null, null, 1.0, labelKeys);
     }
 
     /**
@@ -144,7 +178,7 @@ public final class JmxExporterSimulation {
             ExporterFamily old = families.get(family);
             TreeSet<String> labels = new TreeSet<>(old.labels());
             labels.add("_objectname");
-            families.put(family, new ExporterFamily(old.seriesName(), old.type(), labels, old.rules(), old.example()));
+            families.put(family, new ExporterFamily(old.seriesName(), old.type(), labels, old.rules(), old.example(), old.sources()));
         }
     }
 

@@ -90,6 +90,14 @@ public final class JmxExporterModel implements ExporterModel {
             metrics.add(new CatalogMetric(f.seriesName(), type, f.labels(), "from " + f.example(), null, Origin.EXTERNAL, name(),
                     rule.anchor(), null, null, null, f.sources(), null, true));
         }
+        // the agent also registers client_java's JVM and process metrics, whatever the rules say
+        java.util.Set<String> named = new java.util.HashSet<>();
+        metrics.forEach(m -> named.add(m.name()));
+        for (CatalogMetric jvm : dev.brokerwatch.compiler.audit.ExternalSeries.embedded().ofSource("jvm")) {
+            if (!named.contains(jvm.name())) {
+                metrics.add(jvm);
+            }
+        }
         return Catalog.of(metrics, targetLabels);
     }
 

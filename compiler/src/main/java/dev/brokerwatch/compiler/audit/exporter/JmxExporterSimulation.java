@@ -73,13 +73,8 @@ public final class JmxExporterSimulation {
                 }
                 boolean leafVisible = visible && !attributeExcluded(name, leaf);
                 List<String> values = leaf.sampleValues();
-                List<ExporterRule> matching = new ArrayList<>();
-                for (ExporterRule rule : rules) {
-                    if (RuleEngine.patternMatches(rule, leaf, keys, values.get(0))) {
-                        matching.add(rule);
-                    }
-                }
-                RuleOutcome first = engine.apply(leaf, keys, values.get(0));
+                List<ExporterRule> matching = engine.matchingRules(leaf, keys, values.get(0));
+                RuleOutcome first = engine.applyFirst(matching, leaf, keys, values.get(0));
                 RuleOutcome second = engine.apply(leaf, keys, values.get(1));
                 RuleOutcome other = otherKeys == null ? null : engine.apply(new AttributeLeaf(mbean, otherKeys, leaf.attrKeys(), leaf.attribute()),
                         otherKeys, values.get(0));
@@ -90,11 +85,17 @@ public final class JmxExporterSimulation {
                 }
             }
         }
+        sourcesByFamily.forEach((family, sources) -> {
+            ExporterFamily f = families.get(family);
+            families.put(family, new ExporterFamily(f.seriesName(), f.type(), f.labels(), f.rules(), f.example(), List.copyOf(sources)));
+        });
         markObjectNameLabels();
     }
 
     private final Map<String, List<LinkedHashMap<String, String>>> labelSetsByFamily = new TreeMap<>();
     private final Map<String, Set<String>> typesByFamily = new TreeMap<>();
+    /** Every source of each family, gathered apart and put into the families once all values are read. */
+    private final Map<String, java.util.LinkedHashSet<JmxBinding>> sourcesByFamily = new TreeMap<>();
 
     private void addToFamily(RuleOutcome o, AttributeLeaf leaf) {
         String family = StockExporterNaming.exposedFamily(o.name());
@@ -104,23 +105,18 @@ public final class JmxExporterSimulation {
         TreeSet<String> labels = new TreeSet<>(o.labels().keySet());
         List<ExporterRule> feeding = new ArrayList<>();
         String example = leaf.describe();
-        List<JmxBinding> sources = new ArrayList<>();
         if (existing != null) {
             labels.addAll(existing.labels());
             feeding.addAll(existing.rules());
             example = existing.example();
-            sources.addAll(existing.sources());
         }
-        JmxBinding source = source(o, leaf);
-        if (!sources.contains(source)) {
-            sources.add(source);
-        }
-        if (!feeding.contains(o.rule())) {
+        sourcesByFamily.computeIfAbsent(family, k -> new java.util.LinkedHashSet<>()).add(source(o, leaf));
+        if (feeding.stream().noneMatch(r -> r == o.rule())) { // by identity: comparing whole rules is slow
             feeding.add(o.rule());
         }
         Set<String> types = typesByFamily.get(family);
         String type = types.size() == 1 ? types.iterator().next() : "UNKNOWN";
-        families.put(family, new ExporterFamily(type.equals("COUNTER") ? family + "_total" : family, type, labels, feeding, example, sources));
+        families.put(family, new ExporterFamily(type.equals("COUNTER") ? family + "_total" : family, type, labels, feeding, example, List.of()));
     }
 
     /**

@@ -56,6 +56,10 @@ public final class AuditChecker {
             dev.brokerwatch.dsl.check.MatcherLabelCheck.class,
             dev.brokerwatch.dsl.check.Re2RegexCheck.class,
             dev.brokerwatch.dsl.check.RangeWindowCheck.class,
+            dev.brokerwatch.dsl.check.VanishingSeriesCheck.class,
+            dev.brokerwatch.dsl.check.PartitionCapacityCheck.class,
+            dev.brokerwatch.dsl.check.LifetimeAverageCheck.class,
+            dev.brokerwatch.dsl.check.RateOfRateCheck.class,
             dev.brokerwatch.dsl.check.TemplateSyntaxCheck.class,
             dev.brokerwatch.dsl.check.TemplateLabelCheck.class,
             dev.brokerwatch.dsl.check.ForIntervalCheck.class);

@@ -28,8 +28,17 @@ public final class ExternalSeries {
         this.declared = List.copyOf(declared);
     }
 
-    /** The declarations embedded in this jar. */
-    public static ExternalSeries embedded() {
+    private static ExternalSeries embedded;
+
+    /** The declarations embedded in this jar (compiled once). */
+    public static synchronized ExternalSeries embedded() {
+        if (embedded == null) {
+            embedded = compileEmbedded();
+        }
+        return embedded;
+    }
+
+    private static ExternalSeries compileEmbedded() {
         CompileResult result = Frontend.run(List.of(CATALOG), EmbeddedPack.loader(), Map.of());
         if (result.pack() == null || result.hasErrors()) {
             throw new IllegalStateException("the embedded " + CATALOG + " does not compile: " + result.diagnostics());

@@ -22,6 +22,32 @@ public record CatalogMetric(String name, MetricType type, SortedSet<String> labe
     }
 
     /**
+     * True when the series are scraped from the Kafka node they describe (the agent's JMX and cgroup series, the
+     * JVM's, a broker-side exporter's MBean series): they vanish when that node is down or unscraped, instead of
+     * reporting a value. Series of other exporters (kafka_exporter, kubelet) and Prometheus's {@code up} stay.
+     */
+    public boolean scrapedFromNode() {
+        return origin == Origin.JMX || origin == Origin.CGROUP || (origin == Origin.EXTERNAL && "jvm".equals(source))
+                || !jmx.isEmpty();
+    }
+
+    /**
+     * The label that carries the partition when every MBean source is a per-partition MBean (an ObjectName with a
+     * {@code partition} key) that exports the key as a label: one series per partition.
+     */
+    public java.util.Optional<String> partitionLabel() {
+        String label = null;
+        for (JmxBinding b : jmx) {
+            java.util.Optional<String> l = b.labels().stream().filter(k -> k.key().equals("partition")).map(JmxBinding.LabelKey::label).findFirst();
+            if (l.isEmpty() || (label != null && !label.equals(l.get()))) {
+                return java.util.Optional.empty();
+            }
+            label = l.get();
+        }
+        return label != null && labels.contains(label) ? java.util.Optional.of(label) : java.util.Optional.empty();
+    }
+
+    /**
      * The series names this family exposes: a summary has its quantile series, a {@code _count} and a
      * {@code _sum} (for Kafka's histograms the agent computes it as Mean x Count).
      */

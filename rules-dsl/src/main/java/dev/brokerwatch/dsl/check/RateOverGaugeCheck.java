@@ -38,7 +38,10 @@ public final class RateOverGaugeCheck implements Check {
                     return;
                 }
                 selectorOf(c.args().get(0)).ifPresent(v -> v.metricName().flatMap(catalog::series).ifPresent(series -> {
-                    if (series.type() == MetricType.GAUGE) {
+                    // a gauge that is already a rate gets kafka/rate-of-rate, which says so
+                    // and one that only grows (an offset, a cumulative byte count) is as good as a counter
+                    if (series.type() == MetricType.GAUGE && RateOfRateCheck.rateSources(series.metric()).isEmpty()
+                            && !dev.brokerwatch.dsl.catalog.GrowingGauges.onlyGrows(series.metric())) {
                         out.add(Diagnostic.of(CODE, Severity.ERROR, c.span(),
                                 c.function().text() + "() over the gauge " + series.name() + ": it only makes sense for counters",
                                 hint(c.function().text(), series, catalog)));

@@ -21,6 +21,10 @@ import dev.brokerwatch.dsl.check.InhibitScopeCheck;
 import dev.brokerwatch.dsl.check.InhibitSeverityCheck;
 import dev.brokerwatch.dsl.check.InhibitTimingCheck;
 import dev.brokerwatch.dsl.check.InhibitUnknownAlertCheck;
+import dev.brokerwatch.dsl.check.LifetimeAverageCheck;
+import dev.brokerwatch.dsl.check.PartitionCapacityCheck;
+import dev.brokerwatch.dsl.check.RateOfRateCheck;
+import dev.brokerwatch.dsl.check.VanishingSeriesCheck;
 import dev.brokerwatch.dsl.check.MatcherLabelCheck;
 import dev.brokerwatch.dsl.check.MetricVersionCheck;
 import dev.brokerwatch.dsl.check.PanelUnitCheck;
@@ -120,6 +124,23 @@ public enum CheckCode {
     PROMQL_RANGE_WINDOW("promql/range-window", List.of(Severity.WARNING),
             "A range selector or subquery range shorter than twice the scrape interval (the parameter `scrape_interval`).",
             true, RangeWindowCheck.class),
+    KAFKA_VANISHING_SERIES("kafka/vanishing-series", List.of(Severity.ERROR, Severity.WARNING),
+            "An alert that tests for a low value the series only reach by vanishing: `count(x) == 0` can never fire (error); "
+                    + "`sum(x) == 0` or `< N` across nodes over series scraped from the Kafka nodes is silent when every node is gone, "
+                    + "and no alert watches `up` (warning).",
+            true, VanishingSeriesCheck.class),
+    KAFKA_PARTITION_CAPACITY("kafka/partition-capacity", List.of(Severity.ERROR, Severity.WARNING),
+            "A per-partition series divided by a whole-broker amount (a volume's capacity) and compared with a threshold: "
+                    + "error in an alert, warning elsewhere.",
+            true, PartitionCapacityCheck.class),
+    KAFKA_LIFETIME_AVERAGE("kafka/lifetime-average", List.of(Severity.ERROR, Severity.WARNING),
+            "A value over the broker's whole lifetime used as if recent: a Yammer `Mean`, `MeanRate`, `Max`, `Min` or `StdDev`, "
+                    + "or a summary's `_sum / _count` without rate(): error in an alert, warning elsewhere.",
+            true, LifetimeAverageCheck.class),
+    KAFKA_RATE_OF_RATE("kafka/rate-of-rate", List.of(Severity.ERROR),
+            "`rate()`, `irate()`, `increase()` or `resets()` of a series read from an attribute that is already a rate "
+                    + "(`OneMinuteRate`, `MeanRate`, a Kafka metric's `*-rate`), whatever its name or declared type.",
+            true, RateOfRateCheck.class),
     TEMPLATE_SYNTAX("template/syntax", List.of(Severity.ERROR),
             "A Go template in an annotation or label that Prometheus cannot expand, read by the rules of Go's text/template "
                     + "parser: Go's first error, in Go's words, at its place.",

@@ -57,6 +57,7 @@ public final class ProofParams {
         m.put("gc_time_for", "20s");
         // container-memory.bw
         m.put("oom_ratio_for", "10s");
+        m.put("oom_imminent_for", "10s");
         // kafka.bw's routing: a new notification group waits the pack's own 30s for its causes to fire (a broker's
         // controlled shutdown shrinks the ISRs seconds before its scrapes fail), and a resolution is notified within 10s
         m.put("notification_group_interval", "10s");

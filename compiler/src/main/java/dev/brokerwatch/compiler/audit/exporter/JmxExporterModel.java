@@ -88,7 +88,7 @@ public final class JmxExporterModel implements ExporterModel {
             };
             ExporterRule rule = f.rules().get(0);
             metrics.add(new CatalogMetric(f.seriesName(), type, f.labels(), "from " + f.example(), null, Origin.EXTERNAL, name(),
-                    rule.anchor(), null, null, null, List.of(), null, true));
+                    rule.anchor(), null, null, null, f.sources(), null, true));
         }
         // the agent registers client_java's JVM collectors and its own jmx_* families beside the rules' output
         java.util.Set<String> fromRules = new java.util.HashSet<>();

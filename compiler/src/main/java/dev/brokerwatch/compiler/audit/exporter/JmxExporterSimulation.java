@@ -3,6 +3,7 @@ package dev.brokerwatch.compiler.audit.exporter;
 import dev.brokerwatch.compiler.audit.inventory.InventoryMBean;
 import dev.brokerwatch.compiler.audit.inventory.MBeanInventory;
 import dev.brokerwatch.compiler.emit.StockExporterNaming;
+import dev.brokerwatch.dsl.catalog.JmxBinding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,13 +75,8 @@ public final class JmxExporterSimulation {
                 LinkedHashMap<String, String> otherKeys = otherInstance(mbean, leafKeys);
                 boolean leafVisible = visible && !attributeExcluded(name, leaf);
                 List<String> values = leaf.sampleValues();
-                List<ExporterRule> matching = new ArrayList<>();
-                for (ExporterRule rule : rules) {
-                    if (RuleEngine.patternMatches(rule, leaf, leafKeys, values.get(0))) {
-                        matching.add(rule);
-                    }
-                }
-                RuleOutcome first = engine.apply(leaf, leafKeys, values.get(0));
+                List<ExporterRule> matching = engine.matchingRules(leaf, leafKeys, values.get(0));
+                RuleOutcome first = engine.applyFirst(matching, leaf, leafKeys, values.get(0));
                 RuleOutcome second = engine.apply(leaf, leafKeys, values.get(1));
                 RuleOutcome other = otherKeys == null ? null : engine.apply(new AttributeLeaf(mbean, otherKeys, leaf.attrKeys(), leaf.attribute()),
                         otherKeys, values.get(0));
@@ -91,11 +87,17 @@ public final class JmxExporterSimulation {
                 }
             }
         }
+        sourcesByFamily.forEach((family, sources) -> {
+            ExporterFamily f = families.get(family);
+            families.put(family, new ExporterFamily(f.seriesName(), f.type(), f.labels(), f.rules(), f.example(), List.copyOf(sources)));
+        });
         markObjectNameLabels();
     }
 
     private final Map<String, List<LinkedHashMap<String, String>>> labelSetsByFamily = new TreeMap<>();
     private final Map<String, Set<String>> typesByFamily = new TreeMap<>();
+    /** Every source of each family, gathered apart and put into the families once all values are read. */
+    private final Map<String, java.util.LinkedHashSet<JmxBinding>> sourcesByFamily = new TreeMap<>();
 
     private void addToFamily(RuleOutcome o, AttributeLeaf leaf) {
         String family = StockExporterNaming.exposedFamily(o.name());
@@ -110,12 +112,40 @@ public final class JmxExporterSimulation {
             feeding.addAll(existing.rules());
             example = existing.example();
         }
-        if (!feeding.contains(o.rule())) {
+        sourcesByFamily.computeIfAbsent(family, k -> new java.util.LinkedHashSet<>()).add(source(o, leaf));
+        if (feeding.stream().noneMatch(r -> r == o.rule())) { // by identity: comparing whole rules is slow
             feeding.add(o.rule());
         }
         Set<String> types = typesByFamily.get(family);
         String type = types.size() == 1 ? types.iterator().next() : "UNKNOWN";
-        families.put(family, new ExporterFamily(type.equals("COUNTER") ? family + "_total" : family, type, labels, feeding, example));
+        families.put(family, new ExporterFamily(type.equals("COUNTER") ? family + "_total" : family, type, labels, feeding, example, List.of()));
+    }
+
+    /**
+     * Where one exported value comes from, as the catalog describes a source: the ObjectName with every generalized
+     * key's value as {@code *}, the attribute (a composite item as {@code Attribute.item}), and the labels whose value
+     * is an instance key's value (the label that carries the partition, say).
+     */
+    private static JmxBinding source(RuleOutcome o, AttributeLeaf leaf) {
+        InventoryMBean mbean = leaf.mbean();
+        StringBuilder name = new StringBuilder(mbean.domain()).append(':');
+        List<JmxBinding.LabelKey> labelKeys = new ArrayList<>();
+        boolean first = true;
+        for (Map.Entry<String, String> e : leaf.keys().entrySet()) {
+            boolean generalized = mbean.isGeneralized(e.getKey());
+            name.append(first ? "" : ",").append(e.getKey()).append('=').append(generalized ? "*" : e.getValue());
+            first = false;
+            if (generalized) {
+                o.labels().forEach((label, value) -> {
+                    if (value.equals(e.getValue()) && labelKeys.stream().noneMatch(k -> k.label().equals(label))) {
+                        labelKeys.add(new JmxBinding.LabelKey(label, e.getKey()));
+                    }
+                });
+            }
+        }
+        List<String> path = new ArrayList<>(leaf.attrKeys());
+        path.add(leaf.name());
+        return new JmxBinding(o.rule().anchor(), name.toString(), String.join(".", path), Map.of(), null, null, 1.0, labelKeys);
     }
 
     /**
@@ -146,7 +176,7 @@ public final class JmxExporterSimulation {
             ExporterFamily old = families.get(family);
             TreeSet<String> labels = new TreeSet<>(old.labels());
             labels.add("_objectname");
-            families.put(family, new ExporterFamily(old.seriesName(), old.type(), labels, old.rules(), old.example()));
+            families.put(family, new ExporterFamily(old.seriesName(), old.type(), labels, old.rules(), old.example(), old.sources()));
         }
     }
 

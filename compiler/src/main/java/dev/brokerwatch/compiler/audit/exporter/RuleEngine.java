@@ -18,9 +18,13 @@ public final class RuleEngine {
     private final JmxExporterConfig config;
     private final List<ExporterRule> rules;
 
+    /** Each rule's required literals, by its position in {@code rules}. */
+    private final List<List<String>> literals;
+
     public RuleEngine(JmxExporterConfig config, List<ExporterRule> rules) {
         this.config = config;
         this.rules = rules;
+        this.literals = rules.stream().map(r -> RequiredLiterals.of(r.patternText())).toList();
     }
 
     public List<ExporterRule> rules() {
@@ -29,12 +33,17 @@ public final class RuleEngine {
 
     /** The outcome for one value of a leaf with the given key values. */
     public RuleOutcome apply(AttributeLeaf leaf, LinkedHashMap<String, String> keys, String value) {
+        Texts texts = new Texts(leaf, keys, value);
         String lastText = null;
-        for (ExporterRule rule : rules) {
-            String text = matchText(leaf, keys, rule, value);
+        for (int i = 0; i < rules.size(); i++) {
+            ExporterRule rule = rules.get(i);
+            String text = texts.of(rule);
             lastText = text;
             Matcher m = null;
             if (rule.pattern() != null) {
+                if (!contains(text, literals.get(i))) {
+                    continue;
+                }
                 m = rule.pattern().matcher(text);
                 if (!m.matches()) {
                     continue;
@@ -45,9 +54,82 @@ public final class RuleEngine {
         return RuleOutcome.unmatched(lastText == null ? matchText(leaf, keys, null, value) : lastText);
     }
 
+    /**
+     * The outcome for a value whose matching rules are known (from {@link #matchingRules} on the same value): the first
+     * of them wins, as {@link #apply} would find.
+     */
+    public RuleOutcome applyFirst(List<ExporterRule> matching, AttributeLeaf leaf, LinkedHashMap<String, String> keys, String value) {
+        if (matching.isEmpty()) {
+            return RuleOutcome.unmatched(rules.isEmpty() ? matchText(leaf, keys, null, value)
+                    : matchText(leaf, keys, rules.get(rules.size() - 1), value));
+        }
+        ExporterRule rule = matching.get(0);
+        String text = matchText(leaf, keys, rule, value);
+        Matcher m = null;
+        if (rule.pattern() != null) {
+            m = rule.pattern().matcher(text);
+            m.matches();
+        }
+        return outcome(rule, m, leaf, keys, text);
+    }
+
+    /** Every rule whose pattern alone matches this value (whatever earlier rules do), in order. */
+    public List<ExporterRule> matchingRules(AttributeLeaf leaf, LinkedHashMap<String, String> keys, String value) {
+        Texts texts = new Texts(leaf, keys, value);
+        List<ExporterRule> out = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            ExporterRule rule = rules.get(i);
+            if (rule.pattern() == null) {
+                out.add(rule);
+                continue;
+            }
+            String text = texts.of(rule);
+            if (contains(text, literals.get(i)) && rule.pattern().matcher(text).matches()) {
+                out.add(rule);
+            }
+        }
+        return out;
+    }
+
     /** True when the rule's pattern alone matches this value (whatever earlier rules do). */
     public static boolean patternMatches(ExporterRule rule, AttributeLeaf leaf, LinkedHashMap<String, String> keys, String value) {
-        return rule.pattern() == null || rule.pattern().matcher(matchText(leaf, keys, rule, value)).matches();
+        if (rule.pattern() == null) {
+            return true;
+        }
+        String text = matchText(leaf, keys, rule, value);
+        return contains(text, RequiredLiterals.of(rule.patternText())) && rule.pattern().matcher(text).matches();
+    }
+
+    /** False when the text lacks a literal the pattern needs (see {@link RequiredLiterals}): no match, regex or not. */
+    private static boolean contains(String text, List<String> literals) {
+        for (String literal : literals) {
+            if (!text.contains(literal)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The match texts of one value, built once per form a rule may ask for (snake_case attribute, cached value). */
+    private static final class Texts {
+        private final AttributeLeaf leaf;
+        private final LinkedHashMap<String, String> keys;
+        private final String value;
+        private final String[] built = new String[4];
+
+        Texts(AttributeLeaf leaf, LinkedHashMap<String, String> keys, String value) {
+            this.leaf = leaf;
+            this.keys = keys;
+            this.value = value;
+        }
+
+        String of(ExporterRule rule) {
+            int form = (rule.attrNameSnakeCase() ? 1 : 0) + (rule.cache() ? 2 : 0);
+            if (built[form] == null) {
+                built[form] = matchText(leaf, keys, rule, value);
+            }
+            return built[form];
+        }
     }
 
     static String matchText(AttributeLeaf leaf, Map<String, String> keys, ExporterRule rule, String value) {

@@ -14,8 +14,17 @@ import org.junit.jupiter.api.Test;
 class JmxExporterSimulationTest {
     static final AuditTarget BROKER_41 = new AuditTarget("4.1", "broker");
 
+    /** The families the config's rules make (the agent's JVM series left out: they are there whatever the rules). */
     private static Catalog catalog(String yaml) {
-        return JmxExporterModel.of(SourceFile.ofString("c.yaml", yaml)).catalog(BROKER_41);
+        Catalog all = JmxExporterModel.of(SourceFile.ofString("c.yaml", yaml)).catalog(BROKER_41);
+        return Catalog.of(all.metrics().stream().filter(m -> !"jvm".equals(m.source())).toList(), all.targetLabels());
+    }
+
+    @Test
+    void theAgentsJvmSeriesComeWhateverTheRules() {
+        Catalog all = JmxExporterModel.of(SourceFile.ofString("c.yaml", "rules:\n  - pattern: nothing<>matches\n")).catalog(BROKER_41);
+        assertThat(all.seriesNames()).as("jmx_prometheus_javaagent registers client_java's JVM and process metrics")
+                .contains("jvm_memory_used_bytes", "jvm_gc_collection_seconds_count", "process_open_fds");
     }
 
     /** The families the config's rules make (the agent's JVM and jmx_* families have no rule). */

@@ -73,7 +73,7 @@ final class BwSourceWriter {
         disableComments(g, "");
         out.append("group ").append(BwLiterals.groupName(g.name().text()));
         if (g.interval() != null) {
-            duration(g.interval(), "interval", "group " + g.name().text(), " ");
+            duration(g.interval(), "interval", "group " + g.name().text(), " ", "");
         }
         if (g.limit() != null) {
             if (BwLiterals.isWholeNumber(g.limit().text().strip())) {
@@ -91,38 +91,44 @@ final class BwSourceWriter {
         out.append(" {\n");
         boolean first = true;
         for (AuditRule rule : g.rules()) {
+            int before = out.length();
             if (!first) {
                 out.append('\n');
             }
-            first = false;
-            rule(rule);
+            if (rule(rule)) {
+                first = false;
+            } else {
+                out.setLength(before);
+            }
         }
         out.append("}\n");
         placed.add(new Placed(g, start, out.length()));
     }
 
-    private void rule(AuditRule r) {
+    /** False when the rule is not carried at all. */
+    private boolean rule(AuditRule r) {
         String what = (r.alert() ? "alert " : "recording rule ") + r.name().text();
         if (!BwLiterals.isIdentifier(r.name().text())) {
             notCarried(r.name().span(), Severity.WARNING, what + " is not carried: its name is not one the language can write "
                             + "(letters, digits, _ and :, not starting with a digit or :)",
                     "rename it in the YAML (alerts are usually CamelCase, recorded series level:metric:operation) and import again");
-            return;
+            return false;
         }
         int start = out.length();
         comments(r.comments(), "  ");
         disableComments(r, "  ");
         out.append("  ").append(r.alert() ? "alert " : "record ").append(r.name().text()).append(" {\n");
         expr(r.expr());
-        if (r.forDuration() != null) {
-            out.append("    ");
-            duration(r.forDuration(), "for", what, "");
-            out.append('\n');
-        }
-        if (r.keepFiringFor() != null) {
-            out.append("    ");
-            duration(r.keepFiringFor(), "keep_firing_for", what, "");
-            out.append('\n');
+        for (Map.Entry<String, MappedText> d : durations(r).entrySet()) {
+            if (d.getValue() == null) {
+                continue;
+            }
+            if (!r.alert()) {
+                notCarried(d.getValue().span(), Severity.ERROR, "'" + d.getKey() + "' of " + what + " is not carried: Prometheus rejects "
+                        + "it on a recording rule", "remove it from the YAML");
+                continue;
+            }
+            duration(d.getValue(), d.getKey(), what, "    ", "\n");
         }
         List<RuleEntry> labels = new ArrayList<>();
         for (RuleEntry label : r.labels()) {
@@ -156,8 +162,8 @@ final class BwSourceWriter {
             }
             entries("annotations", annotations, true, what);
         } else if (!r.annotations().isEmpty()) {
-            notCarried(r.annotations().get(0).key().span(), Severity.WARNING, "the annotations of " + what
-                    + " are not carried: Prometheus ignores annotations on recording rules", "remove them from the YAML");
+            notCarried(r.annotations().get(0).key().span(), Severity.ERROR, "the annotations of " + what
+                    + " are not carried: Prometheus rejects annotations on a recording rule", "remove them from the YAML");
         }
         for (UnreadKey key : r.unread()) {
             notCarried(key.span(), Severity.WARNING, "'" + key.path() + "' of " + what
@@ -166,6 +172,14 @@ final class BwSourceWriter {
         }
         out.append("  }\n");
         placed.add(new Placed(r, start, out.length()));
+        return true;
+    }
+
+    private static Map<String, MappedText> durations(AuditRule r) {
+        Map<String, MappedText> out = new java.util.LinkedHashMap<>();
+        out.put("for", r.forDuration());
+        out.put("keep_firing_for", r.keepFiringFor());
+        return out;
     }
 
     /** The expression as written: one line after {@code expr}, or its lines below it, re-indented as a block. */
@@ -210,10 +224,10 @@ final class BwSourceWriter {
         out.append("    }\n");
     }
 
-    private void duration(MappedText value, String keyword, String what, String before) {
+    private void duration(MappedText value, String keyword, String what, String before, String after) {
         String text = value.text().strip();
         if (BwLiterals.isDuration(text)) {
-            out.append(before).append(keyword).append(' ').append(text);
+            out.append(before).append(keyword).append(' ').append(text).append(after);
         } else {
             notCarried(value.span(), Severity.ERROR, keyword + " '" + value.text() + "' of " + what
                     + " is not a Prometheus duration, so it is not carried", "write units from largest to smallest: 1h30m, 5m, 90s");

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
                         + "in memory and compared with what was read: compile gives the same rules. Anything the language cannot "
                         + "say is reported at its place in the YAML (import/not-carried), never dropped silently.",
                 "",
-                "With --exporter the catalog of the series the rules use is written too (catalog.bw), so that check type-checks "
+                "With --exporter the catalog of the series the rules use is written too, so that check type-checks "
                         + "every expression against what that exporter really produces; without it, no catalog says which series "
                         + "exist and unknown metrics are not reported (the files disable promql/unknown-metric, saying why)."},
         footer = {"",
@@ -52,8 +52,8 @@ import picocli.CommandLine.Spec;
                 "",
                 "Examples:%n"
                         + "  brokerwatch import prometheusrule.yaml > kafka.bw%n"
-                        + "  brokerwatch import rules/ --exporter jmx-exporter:kafka-metrics.yaml --kafka 4.1 --out monitoring/%n"
-                        + "  brokerwatch check monitoring/*.bw && brokerwatch compile monitoring/*.bw --out out"},
+                        + "  brokerwatch import rules/ --exporter jmx-exporter:metrics.yaml --out bw/%n"
+                        + "  brokerwatch check bw/*.bw && brokerwatch compile bw/*.bw --out out"},
         mixinStandardHelpOptions = true)
 public final class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*",

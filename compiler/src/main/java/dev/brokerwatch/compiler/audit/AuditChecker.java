@@ -88,7 +88,7 @@ public final class AuditChecker {
                     rules.add(rule);
                 }
             }
-            groups.add(new GroupDecl(g.name().span(), ident(g.name()), duration(g.interval()), null, rules));
+            groups.add(new GroupDecl(g.name().span(), ident(g.name()), duration(g.interval()), null, null, rules));
         }
         Pack pack = Frontend.analyse(List.of(), params, catalog, groups, new SeverityScopes(Map.of()), diagnostics);
         List<CheckContext.CheckedExpr> queries = new ArrayList<>();

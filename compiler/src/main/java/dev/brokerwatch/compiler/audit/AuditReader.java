@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads what a team runs: Prometheus rule files, {@code PrometheusRule} and {@code VMRule} resources (in
@@ -161,7 +162,8 @@ public final class AuditReader {
         if (kind == null || kind.equals("PrometheusRule") || kind.equals("VMRule")) {
             Node groups = kind == null ? get(root, "groups") : get(get(root, "spec"), "groups");
             if (groups instanceof SequenceNode seq) {
-                readGroups(yaml, seq, resource);
+                readGroups(yaml, seq, resource, kind == null ? null : resource(yaml, root, kind, name),
+                        commentsOutside(root, seq.getValue().toArray(Node[]::new)));
             }
             return;
         }
@@ -212,7 +214,7 @@ public final class AuditReader {
                     continue;
                 }
                 if (get(map, "groups") instanceof SequenceNode groups) {
-                    readGroups(innerYaml, groups, where);
+                    readGroups(innerYaml, groups, where, null, commentsOutside(map, groups.getValue().toArray(Node[]::new)));
                 } else if (isExporterConfig(map)) {
                     inputs.exporterConfigs.add(new ExporterConfigSource(where, value));
                 }
@@ -232,15 +234,32 @@ public final class AuditReader {
                 && rules.getValue().stream().anyMatch(r -> get(r, "pattern") != null || get(r, "name") != null);
     }
 
-    private void readGroups(Yaml yaml, SequenceNode groups, String where) {
+    private static final java.util.Set<String> GROUP_KEYS = java.util.Set.of("name", "interval", "limit", "rules");
+    private static final java.util.Set<String> RULE_KEYS = java.util.Set.of("alert", "record", "expr", "for", "keep_firing_for",
+            "labels", "annotations");
+
+    /** The metadata of a PrometheusRule or VMRule. */
+    private AuditResource resource(Yaml yaml, MappingNode root, String kind, String name) {
+        Node metadata = get(root, "metadata");
+        List<UnreadKey> ignored = new ArrayList<>();
+        int at = yaml.origin().offsetOf(index(metadata == null ? root : metadata));
+        return new AuditResource(kind, name, text(get(metadata, "namespace")), entries(yaml, get(metadata, "labels"), "metadata.labels", ignored),
+                entries(yaml, get(metadata, "annotations"), "metadata.annotations", ignored),
+                new dev.brokerwatch.dsl.source.Span(yaml.origin().file(), at, at + 1));
+    }
+
+    private void readGroups(Yaml yaml, SequenceNode groups, String where, AuditResource resource, List<String> leading) {
+        boolean first = true;
         for (Node g : groups.getValue()) {
             if (!(g instanceof MappingNode group)) {
                 continue;
             }
             List<AuditRule> rules = new ArrayList<>();
+            List<Node> ruleNodes = new ArrayList<>();
             if (get(group, "rules") instanceof SequenceNode seq) {
                 for (Node r : seq.getValue()) {
                     if (r instanceof MappingNode rule) {
+                        ruleNodes.add(rule);
                         AuditRule read = readRule(yaml, rule);
                         if (read != null) {
                             rules.add(read);
@@ -253,7 +272,11 @@ public final class AuditReader {
                 name = MappedText.coarse(yaml.origin().file(), yaml.origin().offsetOf(index(group)),
                         yaml.origin().offsetOf(index(group)) + 1, "");
             }
-            inputs.groups.add(new AuditGroup(where, name, scalar(yaml, get(group, "interval")), rules, comments(group)));
+            List<String> comments = new ArrayList<>(first ? leading : List.of());
+            comments.addAll(commentsOutside(group, ruleNodes.toArray(Node[]::new)));
+            first = false;
+            inputs.groups.add(new AuditGroup(where, resource, name, scalar(yaml, get(group, "interval")), scalar(yaml, get(group, "limit")),
+                    rules, comments, unread(yaml, group, GROUP_KEYS, "group")));
         }
     }
 
@@ -270,32 +293,78 @@ public final class AuditReader {
                     "every rule needs a name (alert: or record:) and an expr:"));
             return null;
         }
+        List<UnreadKey> unread = unread(yaml, rule, RULE_KEYS, "rule");
         return new AuditRule(alert != null, name, expr, scalar(yaml, get(rule, "for")), scalar(yaml, get(rule, "keep_firing_for")),
-                entries(yaml, get(rule, "labels")), entries(yaml, get(rule, "annotations")), comments(rule));
+                entries(yaml, get(rule, "labels"), "labels", unread), entries(yaml, get(rule, "annotations"), "annotations", unread),
+                commentsOutside(rule), unread);
     }
 
-    private List<RuleEntry> entries(Yaml yaml, Node node) {
+    /** The {@code key: value} strings of a map; what is not a string pair (a list, a map, a null) goes to {@code unread}. */
+    private List<RuleEntry> entries(Yaml yaml, Node node, String path, List<UnreadKey> unread) {
         List<RuleEntry> out = new ArrayList<>();
         if (node instanceof MappingNode map) {
             for (NodeTuple t : map.getValue()) {
-                if (t.getKeyNode() instanceof ScalarNode && t.getValueNode() instanceof ScalarNode) {
+                if (t.getKeyNode() instanceof ScalarNode && t.getValueNode() instanceof ScalarNode v && !v.getTag().equals(Tag.NULL)) {
                     out.add(new RuleEntry(yaml.scalar(t.getKeyNode()), yaml.scalar(t.getValueNode())));
+                } else {
+                    unread.add(unreadAt(yaml, t.getKeyNode(), path + "." + (t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?")));
                 }
+            }
+        } else if (node != null && !(node instanceof ScalarNode s && s.getTag().equals(Tag.NULL))) {
+            unread.add(unreadAt(yaml, node, path));
+        }
+        return out;
+    }
+
+    /** Keys of a group or rule outside {@code known}. */
+    private static List<UnreadKey> unread(Yaml yaml, MappingNode map, java.util.Set<String> known, String what) {
+        List<UnreadKey> out = new ArrayList<>();
+        for (NodeTuple t : map.getValue()) {
+            String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
+            if (!known.contains(key)) {
+                out.add(unreadAt(yaml, t.getKeyNode(), key));
             }
         }
         return out;
     }
 
-    /** The comment lines just above a node (YAML keeps them on the node or on its first key). */
-    private static List<String> comments(MappingNode node) {
+    private static UnreadKey unreadAt(Yaml yaml, Node node, String path) {
+        int start = yaml.origin().offsetOf(index(node));
+        int length = node instanceof ScalarNode s ? Math.max(1, s.getValue().length()) : 1;
+        return new UnreadKey(path, new dev.brokerwatch.dsl.source.Span(yaml.origin().file(), start, start + length));
+    }
+
+    /**
+     * The comment lines written in {@code node}, outside the nodes in {@code skip}, in file order: above keys and
+     * items, at the end of a line, after the last entry.
+     */
+    private static List<String> commentsOutside(Node node, Node... skip) {
+        java.util.Set<Node> skipped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        skipped.addAll(List.of(skip));
         List<CommentLine> lines = new ArrayList<>();
-        if (node.getBlockComments() != null) {
-            lines.addAll(node.getBlockComments());
+        collectComments(node, skipped, lines);
+        return lines.stream().filter(c -> c.getCommentType() != CommentType.BLANK_LINE)
+                .sorted(java.util.Comparator.comparingInt(c -> c.getStartMark() == null ? 0 : c.getStartMark().getIndex()))
+                .map(c -> c.getValue().strip()).toList();
+    }
+
+    private static void collectComments(Node node, java.util.Set<Node> skip, List<CommentLine> into) {
+        if (node == null || skip.contains(node)) {
+            return;
         }
-        if (!node.getValue().isEmpty() && node.getValue().get(0).getKeyNode().getBlockComments() != null) {
-            lines.addAll(node.getValue().get(0).getKeyNode().getBlockComments());
+        for (List<CommentLine> part : java.util.Arrays.asList(node.getBlockComments(), node.getInLineComments(), node.getEndComments())) {
+            if (part != null) {
+                into.addAll(part);
+            }
         }
-        return lines.stream().filter(c -> c.getCommentType() == CommentType.BLOCK).map(c -> c.getValue().strip()).toList();
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                collectComments(t.getKeyNode(), skip, into);
+                collectComments(t.getValueNode(), skip, into);
+            }
+        } else if (node instanceof SequenceNode seq) {
+            seq.getValue().forEach(item -> collectComments(item, skip, into));
+        }
     }
 
     private static int index(Node node) {

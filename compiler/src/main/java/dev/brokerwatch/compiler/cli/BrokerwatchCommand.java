@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
                         + "  brokerwatch check alerts/my-pack.bw --format github%n"
                         + "  brokerwatch compile my.bw --set under_replicated_for=5m --out build/monitoring%n"
                         + "  brokerwatch checks                       # every check with its code"},
-        subcommands = {CheckCommand.class, CompileCommand.class, dev.brokerwatch.compiler.audit.AuditCommand.class, ChecksCommand.class, HealthCommand.class, RecordCommand.class, picocli.CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, CompileCommand.class, dev.brokerwatch.compiler.audit.AuditCommand.class, dev.brokerwatch.compiler.importer.ImportCommand.class, ChecksCommand.class, HealthCommand.class, RecordCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class BrokerwatchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

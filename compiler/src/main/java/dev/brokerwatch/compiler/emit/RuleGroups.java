@@ -31,6 +31,9 @@ final class RuleGroups {
             if (group.interval() != null) {
                 g.put("interval", ExprText.duration(group.interval(), params));
             }
+            if (group.limit() != null) {
+                g.put("limit", Long.parseLong(group.limit().text()));
+            }
             List<Object> rules = new ArrayList<>();
             for (Rule rule : group.rules()) {
                 rules.add(rule instanceof AlertRule alert ? alert(alert, params, annotations) : record((RecordingRule) rule, params));

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The real promtool, run on emitted files; its whole output is kept so that a failure shows what it said. */
-final class Promtool {
+public final class Promtool {
     private final Path binary;
 
     private Promtool(Path binary) {
@@ -20,7 +20,7 @@ final class Promtool {
     }
 
     /** /usr/bin/promtool or promtool on the PATH; a missing promtool fails the test, it never skips it. */
-    static Promtool find() {
+    public static Promtool find() {
         List<Path> candidates = new ArrayList<>(List.of(Path.of("/usr/bin/promtool")));
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (!dir.isEmpty()) {
@@ -31,17 +31,17 @@ final class Promtool {
                 .orElseThrow(() -> new AssertionError("promtool not found: run scripts/install-test-deps.sh"));
     }
 
-    record Run(List<String> command, int exitCode, String output) {
-        boolean ok() {
+    public record Run(List<String> command, int exitCode, String output) {
+        public boolean ok() {
             return exitCode == 0;
         }
 
-        String describe() {
+        public String describe() {
             return String.join(" ", command) + " exited " + exitCode + ":\n" + output;
         }
     }
 
-    Run run(Path workingDirectory, String... arguments) {
+    public Run run(Path workingDirectory, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
         command.addAll(List.of(arguments));

@@ -114,9 +114,10 @@ externalClause
 
 // ---- rules -------------------------------------------------------------------------------------
 
+// `limit 10`: Prometheus's limit of alerts (series) a rule of the group may produce; 0 or absent: none.
 // `group_by (...)`: how Alertmanager groups this group's alerts into notifications (see routingDecl)
 groupDecl
-    : GROUP name=groupName (INTERVAL interval=durationRef)? (GROUP_BY groupBy=labelList)? LBRACE ruleDecl* RBRACE
+    : GROUP name=groupName (INTERVAL interval=durationRef)? (LIMIT limit=NUMBER)? (GROUP_BY groupBy=labelList)? LBRACE ruleDecl* RBRACE
     ;
 
 // kafka-broker, kafka-3, team-a-1m: dashes join names, numbers and durations, written without spaces
@@ -328,7 +329,7 @@ identifier
 bwKeyword
     : IMPORT | PARAM | SEVERITIES | METRIC | COUNTER | GAUGE | SUMMARY | UNTYPED | HELP | UNIT | JMX | CGROUP
     | LABELS | CONDITIONAL | SINCE | UNTIL | ATTRIBUTE | SCALE | AS | FAMILY | MEMBER | EXTERNAL | SOURCE
-    | GROUP | INTERVAL | ALERT | RECORD | EXPR | FOR | KEEP_FIRING_FOR | SEVERITY | DESCRIPTION | RUNBOOK
+    | GROUP | INTERVAL | LIMIT | ALERT | RECORD | EXPR | FOR | KEEP_FIRING_FOR | SEVERITY | DESCRIPTION | RUNBOOK
     | ANNOTATIONS | TEST | SERIES | EXPECT | FIRING | QUIET | AT_KW
     | DASHBOARD | UID | TAGS | TIME | REFRESH | DATASOURCE | LINK | VARIABLE | LABEL_VALUES | CUSTOM | MULTI | ALL
     | DEFAULT | REGEX | HIDE | ROW | COLLAPSED | TIMESERIES | STAT | BARGAUGE | TABLE | HEATMAP | TEXT | QUERY
@@ -362,6 +363,7 @@ EXTERNAL        : 'external';
 SOURCE          : 'source';
 GROUP           : 'group';
 INTERVAL        : 'interval';
+LIMIT           : 'limit';
 ALERT           : 'alert';
 RECORD          : 'record';
 EXPR            : 'expr';

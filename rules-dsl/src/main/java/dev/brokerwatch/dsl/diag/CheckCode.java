@@ -64,6 +64,11 @@ public enum CheckCode {
     IMPORT_UNRESOLVED("import/unresolved", List.of(Severity.ERROR),
             "An `import` names a file that cannot be read, or imports form a cycle.",
             false, Resolver.class),
+    IMPORT_NOT_CARRIED("import/not-carried", List.of(Severity.WARNING, Severity.ERROR, Severity.INFO),
+            "`brokerwatch import` met something in a rule file that the `.bw` sources it writes cannot say: a key the language lacks, "
+                    + "a name it cannot write (warning), a value Prometheus itself rejects (error), resource metadata that `compile` "
+                    + "options restore (info).",
+            true, "dev.brokerwatch.compiler.importer.BwSourceWriter", "dev.brokerwatch.compiler.importer.Importer"),
     IMPORT_NAME_CLASH("import/name-clash", List.of(Severity.ERROR),
             "Two files of one name in different folders both declare rule groups, so their rule files would collide.",
             true, RuleFileNames.class),

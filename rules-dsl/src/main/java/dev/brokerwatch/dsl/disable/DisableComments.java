@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -39,7 +38,7 @@ public final class DisableComments {
         if (!source.text().contains("brokerwatch")) {
             return List.of(); // no directive can be there: spare lexing the file again
         }
-        BrokerWatchLexer lexer = new BrokerWatchLexer(CharStreams.fromString(source.text(), source.displayPath()));
+        BrokerWatchLexer lexer = new BrokerWatchLexer(dev.brokerwatch.dsl.parse.SourceCharStream.of(source));
         lexer.removeErrorListeners();
         List<? extends Token> tokens = lexer.getAllTokens();
         List<DisableComment> out = new ArrayList<>();

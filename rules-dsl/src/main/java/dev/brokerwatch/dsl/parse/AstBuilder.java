@@ -402,7 +402,12 @@ final class AstBuilder {
                 rules.add(built);
             }
         }
-        return new GroupDecl(span(g), name, g.interval == null ? null : durationRef(g.interval),
+        NumberLit limit = g.limit == null ? null : number(g.limit);
+        if (limit != null && (limit.text().contains(".") || limit.text().toLowerCase(java.util.Locale.ROOT).contains("e")
+                || limit.text().toLowerCase(java.util.Locale.ROOT).startsWith("0x"))) {
+            error(limit.span(), "limit " + limit.text() + " is not a whole number", "write the number of alerts or series, e.g. limit 10");
+        }
+        return new GroupDecl(span(g), name, g.interval == null ? null : durationRef(g.interval), limit,
                 g.groupBy == null ? null : labelList(g.groupBy), rules);
     }
 

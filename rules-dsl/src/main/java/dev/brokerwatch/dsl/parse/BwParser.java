@@ -11,7 +11,6 @@ import dev.brokerwatch.dsl.source.Span;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -67,7 +66,7 @@ public final class BwParser {
 
     private static <T> T parse(SourceFile source, List<Diagnostic> diagnostics,
                                java.util.function.Function<BrokerWatchParser, T> entry) {
-        BrokerWatchLexer lexer = new BrokerWatchLexer(CharStreams.fromString(source.text(), source.displayPath()));
+        BrokerWatchLexer lexer = new BrokerWatchLexer(SourceCharStream.of(source));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         BrokerWatchParser parser = new BrokerWatchParser(tokens);

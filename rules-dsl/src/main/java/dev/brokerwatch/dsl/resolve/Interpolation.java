@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
 /**
  * {@code ${name}} in annotation and label text is replaced by the parameter's value at compile time, so
  * that a runbook base URL or a threshold shown in a description follows {@code --set}. Go templates never
- * write {@code ${}, so the two cannot be confused.
+ * write {@code ${}, so the two cannot be confused. {@code $${name}} stands for the text {@code ${name}} itself
+ * (what {@code brokerwatch import} writes for a rule file's literal {@code ${...}}).
  */
 public final class Interpolation {
-    private static final Pattern REF = Pattern.compile("\\$\\{([a-zA-Z_][a-zA-Z0-9_]*)}");
+    private static final Pattern REF = Pattern.compile("\\$(\\$?)\\{([a-zA-Z_][a-zA-Z0-9_]*)}");
 
     private Interpolation() {
     }
@@ -43,10 +44,12 @@ public final class Interpolation {
         Matcher m = REF.matcher(text.value());
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String name = m.group(1);
+            String name = m.group(2);
             var value = params.value(name);
             String replacement;
-            if (value.isEmpty()) {
+            if (!m.group(1).isEmpty()) {
+                replacement = m.group().substring(1); // $${name}: the text ${name}
+            } else if (value.isEmpty()) {
                 int at = text.span().text().indexOf(m.group());
                 Span where = at < 0 ? text.span() : new Span(text.span().file(), text.span().start() + at, text.span().start() + at + m.group().length());
                 diagnostics.add(Diagnostic.of(CheckCode.PARAM_UNKNOWN, Severity.ERROR, where, "unknown parameter ${" + name + "}",

@@ -26,7 +26,6 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSnapshot;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,8 +54,7 @@ import javax.management.MBeanServer;
  * <p>A scrape never asks the MBean server for names: the {@link ObjectNameIndex} was resolved once
  * and is kept current by {@link MBeanRegistrationListener}. An MBean whose object the {@link
  * InProcessReads} know (inside a broker: Kafka's Yammer metrics) is read from that object, with the
- * calls its getters make; any other MBean, and any whose object was removed or replaced meanwhile,
- * is read through the MBean server. Either way the values land in the same slots as the same boxed
+ * calls its getters make; any other MBean is read through the MBean server. Either way the values land in the same slots as the same boxed
  * values, and everything after that is common. It reads each other MBean with one bulk call,
  * records the values in primitive cells and then either builds the client library's snapshots
  * ({@link #collect()}) or writes the exposition text itself ({@link #writeTo}), byte for byte as the
@@ -272,8 +270,9 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
     SampleTarget[] targets = read.targets();
     try {
       InProcessRead direct = throughMBeanServer ? null : read.inProcess();
-      // false: its object was removed or replaced, so ask the server, which knows whether it is gone
-      if (direct == null || !direct.read(values)) {
+      if (direct != null) {
+        direct.read(values);
+      } else {
         boolean registered = reader.read(read.name(), read.attributes(), values);
         if (!registered) {
           // the unregistration notification may still be on its way; stop reading this bean now
@@ -293,7 +292,10 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
         metrics[target.metric()].errors().increment(ScrapeErrorReason.READ_FAILED);
       }
     } finally {
-      Arrays.fill(values, 0, read.attributes().length, null);
+      // a loop: most MBeans have one attribute, and Arrays.fill's range checks cost more than it
+      for (int i = read.attributes().length - 1; i >= 0; i--) {
+        values[i] = null;
+      }
     }
   }
 

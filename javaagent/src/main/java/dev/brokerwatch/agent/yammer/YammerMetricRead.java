@@ -5,13 +5,11 @@ import com.yammer.metrics.core.Gauge;
 import com.yammer.metrics.core.Histogram;
 import com.yammer.metrics.core.Metered;
 import com.yammer.metrics.core.Metric;
-import com.yammer.metrics.core.MetricName;
 import com.yammer.metrics.core.Sampling;
 import com.yammer.metrics.core.Timer;
 import com.yammer.metrics.stats.Snapshot;
 import dev.brokerwatch.agent.jmx.InProcessRead;
 import dev.brokerwatch.agent.jmx.ReadFailure;
-import java.util.Map;
 
 /**
  * Some attributes of one Yammer metric's MBean, read from the metric: the same calls the MBean's
@@ -23,34 +21,22 @@ import java.util.Map;
  * MBean takes one per getter: the same values unless the metric is updated between two getters.
  */
 final class YammerMetricRead implements InProcessRead {
-  private final Map<MetricName, Metric> registered;
-  private final MetricName name;
   private final Metric metric;
   private final YammerMetricKind kind;
   private final YammerAttribute[] attributes;
 
-  YammerMetricRead(
-      Map<MetricName, Metric> registered,
-      MetricName name,
-      Metric metric,
-      YammerMetricKind kind,
-      YammerAttribute[] attributes) {
-    this.registered = registered;
-    this.name = name;
+  YammerMetricRead(Metric metric, YammerMetricKind kind, YammerAttribute[] attributes) {
     this.metric = metric;
     this.kind = kind;
     this.attributes = attributes;
   }
 
   @Override
-  public boolean read(Object[] values) {
-    if (registered.get(name) != metric) {
-      return false;
-    }
+  public void read(Object[] values) {
     if (kind == YammerMetricKind.GAUGE) {
       // by far the most common: one Value per MBean (every partition's gauges)
       values[0] = gaugeValue();
-      return true;
+      return;
     }
     Snapshot snapshot = null;
     ReadFailure snapshotFailure = null;
@@ -69,7 +55,6 @@ final class YammerMetricRead implements InProcessRead {
         values[i] = value(attribute);
       }
     }
-    return true;
   }
 
   private Object gaugeValue() {

@@ -14,7 +14,13 @@ import javax.management.ObjectName;
  * an ObjectName's string form keeps the key order it was made with, so the MBean's name leads back
  * to its metric ({@code MetricName}s are equal when their MBean names are). An MBean whose name
  * leads nowhere, to a metric of another sort, or whose attributes are not all ones this reads, stays
- * with the MBean server; so does every read after its metric was removed or replaced.
+ * with the MBean server.
+ *
+ * <p>The metric found is the one the MBean holds: the reporter removes a metric's MBean right after
+ * the registry dropped it, and registers a new MBean for a new metric of the same name, and the
+ * agent's index follows both, so a plan is rebuilt, and its MBeans looked up again, whenever that
+ * happens. Between the registry's change and the MBean's, a scrape may read the old metric once
+ * more, as it could read the old MBean through the server.
  */
 public final class YammerRegistryReads implements InProcessReads {
   private static final String ANY = "-";
@@ -49,7 +55,7 @@ public final class YammerRegistryReads implements InProcessReads {
         return null;
       }
     }
-    return new YammerMetricRead(metrics, key, metric, kind, read);
+    return new YammerMetricRead(metric, kind, read);
   }
 
   @Override

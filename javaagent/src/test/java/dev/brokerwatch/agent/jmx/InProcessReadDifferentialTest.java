@@ -202,7 +202,7 @@ class InProcessReadDifferentialTest {
   }
 
   @Test
-  void aMetricRemovedOrReplacedIsReadAsTheServerHasIt() throws Exception {
+  void aMetricRemovedOrReplacedIsReadAsItsMBeanHasIt() throws Exception {
     gauge("type=Value,name=Stays", () -> 1);
     gauge("type=Value,name=Removed", () -> 2);
     gauge("type=Value,name=Replaced", () -> 3);
@@ -218,8 +218,8 @@ class InProcessReadDifferentialTest {
     assertThat(replanned).contains("t_value{name=\"Replaced\"} 30").doesNotContain("Removed");
     assertThat(collector.readPaths().inProcess()).isEqualTo(2);
 
-    // the registry changes while the MBean stays (no reporter listening): the plan still holds the old
-    // metric, which is no longer the registered one, so the server answers with the MBean it has
+    // the registry changes while the MBeans stay (no reporter listening): the MBeans hold the old metrics,
+    // and so does the plan
     registry.removeListener(reporter);
     registry.removeMetric(name("type=Value,name=Replaced"));
     gauge("type=Value,name=Replaced", () -> 300);

@@ -61,7 +61,9 @@ class InProcessReadsIT {
                         .isEqualTo(3_000);
             }
 
-            Matcher reads = READS.matcher(get(port, "/about?reads=count"));
+            String about = get(port, "/about?reads=count");
+            Files.writeString(cluster.dir().resolve("about.json"), about);
+            Matcher reads = READS.matcher(about);
             assertThat(reads.find()).as("/about?reads=count").isTrue();
             int inProcess = Integer.parseInt(reads.group(1));
             int mbeanServer = Integer.parseInt(reads.group(2));
@@ -84,6 +86,8 @@ class InProcessReadsIT {
                 Files.writeString(cluster.dir().resolve("in-process.txt"), before);
                 Files.writeString(cluster.dir().resolve("mbean-server.txt"), throughServer);
             }
+            Files.writeString(cluster.dir().resolve("comparison.txt"), "series " + comparison.series()
+                    + ", compared byte for byte " + comparison.compared() + ", problems " + comparison.problems() + "\n");
             assertThat(comparison.problems()).as("in process vs. through the MBean server; scrapes in %s",
                     cluster.dir()).isEmpty();
             assertThat(comparison.compared()).as("series whose value held still, compared byte for byte")

@@ -1,7 +1,6 @@
 package dev.brokerwatch.agent.yammer;
 
 import com.yammer.metrics.core.Counter;
-import com.yammer.metrics.core.Gauge;
 import com.yammer.metrics.core.Histogram;
 import com.yammer.metrics.core.Metered;
 import com.yammer.metrics.core.Metric;
@@ -12,7 +11,7 @@ import dev.brokerwatch.agent.jmx.InProcessRead;
 import dev.brokerwatch.agent.jmx.ReadFailure;
 
 /**
- * Some attributes of one Yammer metric's MBean, read from the metric: the same calls the MBean's
+ * Some attributes of one Yammer counter, meter, histogram or timer (a gauge: {@link YammerGaugeRead})'s MBean, read from the metric: the same calls the MBean's
  * getters make, with their results boxed as the MBean server boxes them ({@code Long} counts, {@code
  * Double} statistics, a gauge's value as it is). A getter that throws costs its attribute, as it does
  * through the server: an exception as {@link ReadFailure#ATTRIBUTE_UNAVAILABLE} (the server's bulk
@@ -33,11 +32,6 @@ final class YammerMetricRead implements InProcessRead {
 
   @Override
   public void read(Object[] values) {
-    if (kind == YammerMetricKind.GAUGE) {
-      // by far the most common: one Value per MBean (every partition's gauges)
-      values[0] = gaugeValue();
-      return;
-    }
     Snapshot snapshot = null;
     ReadFailure snapshotFailure = null;
     for (int i = 0; i < attributes.length; i++) {
@@ -57,19 +51,9 @@ final class YammerMetricRead implements InProcessRead {
     }
   }
 
-  private Object gaugeValue() {
-    try {
-      return ((Gauge<?>) metric).value();
-    } catch (Throwable t) {
-      return failure(t);
-    }
-  }
-
   private Object value(YammerAttribute attribute) {
     try {
       switch (attribute) {
-        case VALUE:
-          return ((Gauge<?>) metric).value();
         case COUNT:
           return count();
         case MIN:
@@ -131,7 +115,7 @@ final class YammerMetricRead implements InProcessRead {
     }
   }
 
-  private static ReadFailure failure(Throwable thrown) {
+  static ReadFailure failure(Throwable thrown) {
     return thrown instanceof Error ? ReadFailure.READ_FAILED : ReadFailure.ATTRIBUTE_UNAVAILABLE;
   }
 }

@@ -1,5 +1,6 @@
 package dev.brokerwatch.agent.yammer;
 
+import com.yammer.metrics.core.Gauge;
 import com.yammer.metrics.core.Metric;
 import com.yammer.metrics.core.MetricName;
 import com.yammer.metrics.core.MetricsRegistry;
@@ -54,6 +55,9 @@ public final class YammerRegistryReads implements InProcessReads {
       if (read[i] == null || !kind.has(read[i])) {
         return null;
       }
+    }
+    if (kind == YammerMetricKind.GAUGE) {
+      return new YammerGaugeRead((Gauge<?>) metric);
     }
     return new YammerMetricRead(metric, kind, read);
   }

@@ -169,7 +169,10 @@ public final class ScrapeBenchmark {
                 .distribution(withReporter)
                 .heap(heap)
                 .startupTimeout(Duration.ofMinutes(5))
-                .brokerProperty("metric.reporters", StrimziReporterNames.KAFKA_REPORTER)
+                // Kafka's JMX reporter stays: without it Kafka's own metrics (raft, socket server, app-info) have no
+                // MBeans, and the JMX exporters could not export what the reporter does
+                .brokerProperty("metric.reporters", "org.apache.kafka.common.metrics.JmxReporter,"
+                        + StrimziReporterNames.KAFKA_REPORTER)
                 .brokerProperty("kafka.metrics.reporters", StrimziReporterNames.YAMMER_REPORTER)
                 .brokerProperty("prometheus.metrics.reporter.listener", "http://" + LoopbackPorts.HOST + ":" + reporterPort)
                 .brokerProperty("prometheus.metrics.reporter.allowlist", String.join(",", reporterAllowlist))

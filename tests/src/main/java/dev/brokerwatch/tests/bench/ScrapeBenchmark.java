@@ -38,11 +38,11 @@ import dev.brokerwatch.tests.harness.Workload;
 import dev.brokerwatch.tests.bench.probe.ProbeAgent;
 
 /**
- * Scrape cost on a live broker, side by side in one JVM: brokerwatch's agent (embedded mapping), the stock
- * jmx_prometheus_javaagent 1.0.1 with the config brokerwatch generates, and the stock agent with a catch-all
- * config, all attached to the same combined Kafka node, plus a probe agent ({@code bench.probe}) that measures the
- * floor (the same attributes read straight from the MBeanServer in a loop), per-thread allocation and the heap
- * brokerwatch's agent retains. Run once per broker size (partitions of RF 1 in topics of up to 1,000 partitions).
+ * Scrape cost on a live broker, side by side in one JVM: brokerwatch's agent (embedded mapping), the Strimzi Metrics
+ * Reporter with the same series allowed, the stock jmx_prometheus_javaagent 1.0.1 with the config brokerwatch
+ * generates, and the stock agent with a catch-all config, all in the same combined Kafka node, plus a probe agent
+ * ({@code bench.probe}) that measures the floors (the same attributes read in a loop straight from the MBeanServer,
+ * and from Kafka's Yammer metric objects), per-thread allocation and the heap brokerwatch's agent retains. Run once per broker size (partitions of RF 1 in topics of up to 1,000 partitions).
  *
  * <pre>
  * scripts/bench-agent.sh [--partitions 2000,10000] [--scrapes 50] [--warmup 5] [--alloc-scrapes 5]

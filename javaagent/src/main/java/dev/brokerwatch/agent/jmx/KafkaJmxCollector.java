@@ -54,8 +54,9 @@ import javax.management.MBeanServer;
  * <p>A scrape never asks the MBean server for names: the {@link ObjectNameIndex} was resolved once
  * and is kept current by {@link MBeanRegistrationListener}. An MBean whose object the {@link
  * InProcessReads} know (inside a broker: Kafka's Yammer metrics) is read from that object, with the
- * calls its getters make; any other MBean is read through the MBean server. Either way the values land in the same slots as the same boxed
- * values, and everything after that is common. It reads each other MBean with one bulk call,
+ * calls its getters make; any other MBean is read through the MBean server. Either way the values
+ * land in the same slots as the same boxed values, and everything after that is common. It reads
+ * each other MBean with one bulk call,
  * records the values in primitive cells and then either builds the client library's snapshots
  * ({@link #collect()}) or writes the exposition text itself ({@link #writeTo}), byte for byte as the
  * library's writers would, from labels and headers encoded when the plan was built. Any failure

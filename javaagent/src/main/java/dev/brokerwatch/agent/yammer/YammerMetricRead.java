@@ -11,13 +11,14 @@ import dev.brokerwatch.agent.jmx.InProcessRead;
 import dev.brokerwatch.agent.jmx.ReadFailure;
 
 /**
- * Some attributes of one Yammer counter, meter, histogram or timer (a gauge: {@link YammerGaugeRead})'s MBean, read from the metric: the same calls the MBean's
- * getters make, with their results boxed as the MBean server boxes them ({@code Long} counts, {@code
- * Double} statistics, a gauge's value as it is). A getter that throws costs its attribute, as it does
- * through the server: an exception as {@link ReadFailure#ATTRIBUTE_UNAVAILABLE} (the server's bulk
- * read leaves the attribute out), an {@code Error} as {@link ReadFailure#READ_FAILED} (the server
- * wraps it, and the attribute read on its own fails). The percentiles share one snapshot of the samples, where the
- * MBean takes one per getter: the same values unless the metric is updated between two getters.
+ * Some attributes of the MBean of one Yammer counter, meter, histogram or timer (a gauge's: {@link
+ * YammerGaugeRead}), read from the metric: the same calls the MBean's getters make, with their
+ * results boxed as the MBean server boxes them ({@code Long} counts, {@code Double} statistics). A
+ * getter that throws costs its attribute, as it does through the server: an exception as {@link
+ * ReadFailure#ATTRIBUTE_UNAVAILABLE} (the server's bulk read leaves the attribute out), an {@code
+ * Error} as {@link ReadFailure#READ_FAILED} (the server wraps it, and the attribute read on its own
+ * fails). The percentiles share one snapshot of the samples, where the MBean takes one per getter:
+ * the same values unless the metric is updated between two getters.
  */
 final class YammerMetricRead implements InProcessRead {
   private final Metric metric;

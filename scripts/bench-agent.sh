@@ -2,7 +2,8 @@
 # Scrape cost on a live Kafka 4.1.2 broker with ~2,000 and ~10,000 partitions, side by side in one broker JVM:
 # brokerwatch's agent, the Strimzi Metrics Reporter 0.2.0 (a metric.reporters plugin, no JMX; its allowlist set to
 # the catalog's metrics under its naming), the stock jmx_prometheus_javaagent 1.0.1 with the generated config and
-# with a catch-all config, plus the floor (the same MBean attributes read in a loop inside the broker) and the agent's retained heap.
+# with a catch-all config, plus two floors (the same MBean attributes read in a loop inside the broker, through the
+# MBean server and from Kafka's Yammer metric objects) and the agent's retained heap.
 # Prints a Markdown table (also written to tests/target/bench/results.md). Takes several minutes.
 #
 #   scripts/bench-agent.sh [--partitions 2000,10000] [--scrapes 50] [--warmup 5] [--alloc-scrapes 5]

@@ -44,6 +44,7 @@ public final class AgentConfig {
   static final String TLS_KEY_PASSWORD = "tls.key.password";
   static final String READY_MAX_UNDER_REPLICATED = "ready.max-under-replicated-partitions";
   static final String CGROUP_ROOT = "cgroup.root";
+  static final String JMX_ONLY = "jmx.only";
 
   private static final List<String> KEYS =
       Collections.unmodifiableList(
@@ -56,7 +57,8 @@ public final class AgentConfig {
               TLS_KEYSTORE_TYPE,
               TLS_KEY_PASSWORD,
               READY_MAX_UNDER_REPLICATED,
-              CGROUP_ROOT));
+              CGROUP_ROOT,
+              JMX_ONLY));
 
   private static final String DEFAULT_KEYSTORE_TYPE = "PKCS12";
   private static final String DEFAULT_CGROUP_ROOT = "/sys/fs/cgroup";
@@ -70,6 +72,7 @@ public final class AgentConfig {
   private final String keyPassword;
   private final Integer readyMaxUnderReplicated;
   private final Path cgroupRoot;
+  private final boolean jmxOnly;
 
   private AgentConfig(
       String authUser,
@@ -80,7 +83,8 @@ public final class AgentConfig {
       String keystoreType,
       String keyPassword,
       Integer readyMaxUnderReplicated,
-      Path cgroupRoot) {
+      Path cgroupRoot,
+      boolean jmxOnly) {
     this.authUser = authUser;
     this.authPasswordHash = authPasswordHash;
     this.healthOpen = healthOpen;
@@ -90,11 +94,12 @@ public final class AgentConfig {
     this.keyPassword = keyPassword;
     this.readyMaxUnderReplicated = readyMaxUnderReplicated;
     this.cgroupRoot = cgroupRoot;
+    this.jmxOnly = jmxOnly;
   }
 
   /** No auth, no TLS, no under-replicated check, cgroups at /sys/fs/cgroup. */
   public static AgentConfig defaults() {
-    return new AgentConfig(null, null, false, null, null, DEFAULT_KEYSTORE_TYPE, null, null, Paths.get(DEFAULT_CGROUP_ROOT));
+    return new AgentConfig(null, null, false, null, null, DEFAULT_KEYSTORE_TYPE, null, null, Paths.get(DEFAULT_CGROUP_ROOT), false);
   }
 
   /** Reads and checks a settings file; problems name the file and the key. */
@@ -163,7 +168,16 @@ public final class AgentConfig {
         keystoreType == null ? DEFAULT_KEYSTORE_TYPE : keystoreType,
         keyPassword,
         maxUnderReplicated,
-        Paths.get(cgroupRoot == null ? DEFAULT_CGROUP_ROOT : cgroupRoot));
+        Paths.get(cgroupRoot == null ? DEFAULT_CGROUP_ROOT : cgroupRoot),
+        bool(source, properties, JMX_ONLY));
+  }
+
+  /**
+   * True: every metric is read through the MBean server, none from Kafka's metric objects inside the
+   * broker (the same values, slower; for ruling the in-process reads out).
+   */
+  public boolean jmxOnly() {
+    return jmxOnly;
   }
 
   private static String value(Properties properties, String key) {

@@ -12,6 +12,7 @@ import dev.brokerwatch.agent.http.LiveHandler;
 import dev.brokerwatch.agent.http.MetricsEndpoint;
 import dev.brokerwatch.agent.http.ReadyHandler;
 import dev.brokerwatch.agent.http.TlsConfig;
+import dev.brokerwatch.agent.jmx.InProcessSource;
 import dev.brokerwatch.agent.jmx.KafkaJmxCollector;
 import dev.brokerwatch.agent.mapping.Mapping;
 import dev.brokerwatch.agent.mapping.MappingException;
@@ -121,7 +122,14 @@ public final class BrokerwatchAgent {
     ScrapeDuration duration = new ScrapeDuration();
     KafkaJmxCollector jmx;
     try {
-      jmx = KafkaJmxCollector.start(server, mapping.jmxMetrics(), errors, duration);
+      jmx =
+          KafkaJmxCollector.start(
+              server,
+              mapping.jmxMetrics(),
+              errors,
+              duration,
+              config.jmxOnly() ? null : InProcessSource.kafkaYammer(),
+              notice -> System.err.println("brokerwatch: " + singleLine(notice)));
     } catch (Exception e) {
       throw new AgentStartException("cannot follow MBean registrations: " + oneLine(e), e);
     }
@@ -149,7 +157,7 @@ public final class BrokerwatchAgent {
               new MetricsEndpoint(librarySettings, registry, jmx, AgentHttpServer.THREADS),
               new LiveHandler(probe),
               new ReadyHandler(probe),
-              new AboutHandler(AgentVersion.get(), mapping, server, jmx::checkIndex));
+              new AboutHandler(AgentVersion.get(), mapping, server, jmx::checkIndex, jmx::readPaths));
       AgentHttpServer http;
       try {
         http = AgentHttpServer.start(address, endpoints, authenticator, config.healthOpen(), tls);

@@ -22,6 +22,7 @@ class AgentConfigTest {
     assertThat(config.healthOpen()).isFalse();
     assertThat(config.readyMaxUnderReplicated()).isNull();
     assertThat(config.cgroupRoot()).isEqualTo(Paths.get("/sys/fs/cgroup"));
+    assertThat(config.jmxOnly()).as("Kafka's metrics are read in process unless told otherwise").isFalse();
   }
 
   @Test
@@ -37,7 +38,8 @@ class AgentConfigTest {
                 + "tls.keystore.type=JKS\n"
                 + "tls.key.password=keypass\n"
                 + "ready.max-under-replicated-partitions=2\n"
-                + "cgroup.root=/host/sys/fs/cgroup\n");
+                + "cgroup.root=/host/sys/fs/cgroup\n"
+                + "jmx.only=true\n");
 
     AgentConfig config = AgentConfig.load(file);
 
@@ -50,6 +52,13 @@ class AgentConfigTest {
     assertThat(config.keyPassword()).containsExactly("keypass".toCharArray());
     assertThat(config.readyMaxUnderReplicated()).isEqualTo(2);
     assertThat(config.cgroupRoot()).isEqualTo(Paths.get("/host/sys/fs/cgroup"));
+    assertThat(config.jmxOnly()).isTrue();
+  }
+
+  @Test
+  void jmxOnlyIsTrueOrFalse() throws Exception {
+    Path file = write("jmx.only=yes\n");
+    assertThatThrownBy(() -> AgentConfig.load(file)).hasMessage(file + ": jmx.only must be true or false, got 'yes'");
   }
 
   @Test

@@ -20,6 +20,12 @@ public interface DirectExposition {
   DirectReading read();
 
   /**
+   * As {@link #read()}, but every value through the MBean server, none from the objects behind the
+   * MBeans: the same values by the other path, for comparing the two.
+   */
+  DirectReading readThroughMBeanServer();
+
+  /**
    * Appends the families of {@code reading} that have samples, in the library's order (sorted by
    * name), to {@code out}. Safe to call from several threads on the same reading. Never throws.
    */

@@ -2,6 +2,7 @@ package dev.brokerwatch.agent.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.brokerwatch.agent.jmx.IndexCheck;
+import dev.brokerwatch.agent.jmx.ReadPaths;
 import dev.brokerwatch.agent.mapping.Mapping;
 import java.io.IOException;
 import java.util.List;
@@ -31,6 +32,13 @@ import javax.management.ObjectName;
  * </pre>
  *
  * It walks every registered MBean name once, so it is asked for, never part of the plain answer.
+ *
+ * <p>{@code /about?reads=count} adds how the MBeans of the current scrape plan are read: from the
+ * objects behind them inside the broker, or through the MBean server:
+ *
+ * <pre>
+ * "reads":{"in_process":20617,"mbean_server":36,"in_process_source":"Kafka's Yammer registry"}
+ * </pre>
  */
 public final class AboutHandler extends GetOnlyHandler {
   public static final String PATH = "/about";
@@ -41,13 +49,20 @@ public final class AboutHandler extends GetOnlyHandler {
   private final Mapping mapping;
   private final MBeanServer server;
   private final Supplier<IndexCheck> indexCheck;
+  private final Supplier<ReadPaths> readPaths;
 
-  public AboutHandler(String agentVersion, Mapping mapping, MBeanServer server, Supplier<IndexCheck> indexCheck) {
+  public AboutHandler(
+      String agentVersion,
+      Mapping mapping,
+      MBeanServer server,
+      Supplier<IndexCheck> indexCheck,
+      Supplier<ReadPaths> readPaths) {
     super(PATH);
     this.agentVersion = agentVersion;
     this.mapping = mapping;
     this.server = server;
     this.indexCheck = indexCheck;
+    this.readPaths = readPaths;
   }
 
   @Override
@@ -64,9 +79,17 @@ public final class AboutHandler extends GetOnlyHandler {
       Responses.send(exchange, 400, Responses.TEXT, "index= takes only the value check\n");
       return;
     }
+    String reads = query.first("reads");
+    if (reads != null && !reads.equals("count")) {
+      Responses.send(exchange, 400, Responses.TEXT, "reads= takes only the value count\n");
+      return;
+    }
     String json = json();
     if (index != null) {
       json = json.substring(0, json.length() - 1) + ",\"index\":" + indexJson(indexCheck.get()) + "}";
+    }
+    if (reads != null) {
+      json = json.substring(0, json.length() - 1) + ",\"reads\":" + readsJson(readPaths.get()) + "}";
     }
     Responses.send(exchange, 200, Responses.JSON, json + "\n");
   }
@@ -78,6 +101,13 @@ public final class AboutHandler extends GetOnlyHandler {
         + ",\"stale\":" + check.staleCount()
         + ",\"missing_names\":" + names(check.missing())
         + ",\"stale_names\":" + names(check.stale())
+        + "}";
+  }
+
+  static String readsJson(ReadPaths paths) {
+    return "{\"in_process\":" + paths.inProcess()
+        + ",\"mbean_server\":" + paths.mbeanServer()
+        + ",\"in_process_source\":" + Json.quote(paths.inProcessSource())
         + "}";
   }
 

@@ -38,6 +38,10 @@ import java.util.zip.GZIPOutputStream;
  * library's writers from snapshots of the same collection. The format follows the library's
  * negotiation, except that a request for protobuf, which this agent does not include, gets
  * OpenMetrics when it accepts that and Prometheus text otherwise. Gzip follows the library's rules.
+ *
+ * <p>{@code read=jmx} makes a collection of its own that reads every MBean through the MBean server
+ * (none in process), written the same way: for comparing the two read paths. It is not shared, so it
+ * costs a pass of its own, like a scrape in a row with nobody else.
  */
 public final class MetricsEndpoint extends GetOnlyHandler {
   public static final String PATH = "/metrics";
@@ -52,6 +56,7 @@ public final class MetricsEndpoint extends GetOnlyHandler {
   private final ExpositionFormats formats;
   private final Predicate<String> configFilter;
   private final boolean preferUncompressed;
+  private final PrometheusRegistry registry;
   private final SharedCollection collections;
   private final ReusablePool<ExpositionBuffer> buffers;
 
@@ -72,6 +77,7 @@ public final class MetricsEndpoint extends GetOnlyHandler {
             && configFilter == null
             && !config.getExporterProperties().getIncludeCreatedTimestamps();
     this.preferUncompressed = config.getExporterHttpServerProperties().isPreferUncompressedResponse();
+    this.registry = registry;
     this.collections = new SharedCollection(() -> ScrapeCollection.collect(registry, direct));
     this.buffers = new ReusablePool<>(concurrency, ExpositionBuffer::new);
   }
@@ -110,6 +116,11 @@ public final class MetricsEndpoint extends GetOnlyHandler {
       Responses.send(exchange, 400, Responses.TEXT, "cannot read the Accept header\n");
       return;
     }
+    String read = query.first("read");
+    if (read != null && !read.equals("jmx")) {
+      Responses.send(exchange, 400, Responses.TEXT, "read=" + read + ": the only value is 'jmx'\n");
+      return;
+    }
     String debug = query.first("debug");
     String contentType = writer.getContentType();
     if (debug != null) {
@@ -131,20 +142,37 @@ public final class MetricsEndpoint extends GetOnlyHandler {
     ExpositionBuffer buffer = buffers.take();
     try {
       buffer.reset();
-      try (ExchangeDeadlines.Pause waitingForTheBroker = ExchangeDeadlines.pause();
-          SharedCollection.Share share = collections.join()) {
-        ScrapeCollection collection = share.collection();
-        if (directFormat != null) {
-          direct.writeTo(collection.reading(), buffer, directFormat);
-          writer.write(buffer, collection.others(), scheme);
-        } else {
-          writer.write(buffer, filter == null ? collection.all() : filtered(collection.all(), filter), scheme);
+      if (read != null) {
+        try (ExchangeDeadlines.Pause waitingForTheBroker = ExchangeDeadlines.pause();
+            ScrapeCollection collection = ScrapeCollection.collect(registry, direct, true)) {
+          write(collection, buffer, writer, scheme, directFormat, filter);
+        }
+      } else {
+        try (ExchangeDeadlines.Pause waitingForTheBroker = ExchangeDeadlines.pause();
+            SharedCollection.Share share = collections.join()) {
+          write(share.collection(), buffer, writer, scheme, directFormat, filter);
         }
       }
       send(exchange, contentType, buffer, debug == null && wantsGzip(exchange.getRequestHeaders()));
     } finally {
       buffer.releaseExcess();
       buffers.give(buffer);
+    }
+  }
+
+  private void write(
+      ScrapeCollection collection,
+      ExpositionBuffer buffer,
+      ExpositionFormatWriter writer,
+      EscapingScheme scheme,
+      ExpositionFormat directFormat,
+      Predicate<String> filter)
+      throws IOException {
+    if (directFormat != null) {
+      direct.writeTo(collection.reading(), buffer, directFormat);
+      writer.write(buffer, collection.others(), scheme);
+    } else {
+      writer.write(buffer, filter == null ? collection.all() : filtered(collection.all(), filter), scheme);
     }
   }
 

@@ -35,11 +35,16 @@ final class ScrapeCollection implements AutoCloseable {
    * @param direct null when the registry's snapshots are all there is
    */
   static ScrapeCollection collect(PrometheusRegistry registry, DirectExposition direct) {
+    return collect(registry, direct, false);
+  }
+
+  /** @param throughMBeanServer true to read every mapped value through the MBean server */
+  static ScrapeCollection collect(PrometheusRegistry registry, DirectExposition direct, boolean throughMBeanServer) {
     if (direct == null) {
       return new ScrapeCollection(null, null, registry.scrape());
     }
     Set<String> directNames = new HashSet<>(direct.getPrometheusNames());
-    DirectReading reading = direct.read();
+    DirectReading reading = throughMBeanServer ? direct.readThroughMBeanServer() : direct.read();
     try {
       return new ScrapeCollection(direct, reading, registry.scrape(name -> !directNames.contains(name)));
     } catch (RuntimeException | Error e) {

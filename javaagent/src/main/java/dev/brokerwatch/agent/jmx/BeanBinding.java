@@ -2,6 +2,7 @@ package dev.brokerwatch.agent.jmx;
 
 import dev.brokerwatch.agent.exposition.ExpositionText;
 import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.Arrays;
 import java.util.Map;
 import javax.management.ObjectName;
 
@@ -12,6 +13,8 @@ final class BeanBinding {
   private final Labels labels;
   // set and read only while a plan is built, under the collector's plan lock
   private byte[] labelText;
+  private String[] inProcessAttributes;
+  private InProcessRead inProcess;
 
   BeanBinding(IndexedSource source, ObjectName name, Labels labels) {
     this.source = source;
@@ -41,5 +44,24 @@ final class BeanBinding {
       labelText = shared.computeIfAbsent(labels, ExpositionText::labelText);
     }
     return labelText;
+  }
+
+  /**
+   * How to read the MBean of this binding, the first of its MBean's bindings, without the MBean
+   * server; null when it cannot be. Looked up once per binding and set of attributes (which changes
+   * only when a binding with the same labels comes or goes) and kept for later plans: a binding lives
+   * as long as one registration of its MBean (a new registration under the same name makes new
+   * bindings), and a read checks that its object is still the registered one.
+   */
+  InProcessRead inProcessRead(InProcessReads reads, String[] attributes) {
+    if (inProcessAttributes == null || !Arrays.equals(inProcessAttributes, attributes)) {
+      try {
+        inProcess = reads.find(name, attributes);
+      } catch (RuntimeException | LinkageError e) {
+        inProcess = null;
+      }
+      inProcessAttributes = attributes;
+    }
+    return inProcess;
   }
 }

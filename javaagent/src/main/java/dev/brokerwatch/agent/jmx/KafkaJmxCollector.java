@@ -26,7 +26,6 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSnapshot;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,6 +34,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.management.InstanceNotFoundException;
 import javax.management.MBeanServer;
 
@@ -52,7 +52,11 @@ import javax.management.MBeanServer;
  * </pre>
  *
  * <p>A scrape never asks the MBean server for names: the {@link ObjectNameIndex} was resolved once
- * and is kept current by {@link MBeanRegistrationListener}. It reads each MBean with one bulk call,
+ * and is kept current by {@link MBeanRegistrationListener}. An MBean whose object the {@link
+ * InProcessReads} know (inside a broker: Kafka's Yammer metrics) is read from that object, with the
+ * calls its getters make; any other MBean is read through the MBean server. Either way the values
+ * land in the same slots as the same boxed values, and everything after that is common. It reads
+ * each other MBean with one bulk call,
  * records the values in primitive cells and then either builds the client library's snapshots
  * ({@link #collect()}) or writes the exposition text itself ({@link #writeTo}), byte for byte as the
  * library's writers would, from labels and headers encoded when the plan was built. Any failure
@@ -78,10 +82,22 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
 
   private final Object planLock = new Object();
   private volatile ScrapePlan plan;
+  // located under the plan lock, at the first plan over a non-empty index
+  private final InProcessSource inProcessSource;
+  private final Consumer<String> notices;
+  private boolean inProcessLocated;
+  private volatile InProcessReads inProcess;
 
   private KafkaJmxCollector(
-      MBeanServer server, List<MetricMapping> jmxMetrics, ScrapeErrors errors, ScrapeDuration duration) {
+      MBeanServer server,
+      List<MetricMapping> jmxMetrics,
+      ScrapeErrors errors,
+      ScrapeDuration duration,
+      InProcessSource inProcessSource,
+      Consumer<String> notices) {
     this.server = server;
+    this.inProcessSource = inProcessSource;
+    this.notices = notices;
     this.index = new ObjectNameIndex(jmxMetrics);
     this.listener = new MBeanRegistrationListener(index);
     this.reader = new BulkAttributeReader(server);
@@ -107,7 +123,25 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
   public static KafkaJmxCollector start(
       MBeanServer server, List<MetricMapping> jmxMetrics, ScrapeErrors errors, ScrapeDuration duration)
       throws InstanceNotFoundException {
-    KafkaJmxCollector collector = new KafkaJmxCollector(server, jmxMetrics, errors, duration);
+    return start(server, jmxMetrics, errors, duration, null, notice -> {});
+  }
+
+  /**
+   * As {@link #start(MBeanServer, List, ScrapeErrors, ScrapeDuration)}, and reads what {@code
+   * inProcess} knows without the MBean server. When the source cannot be located, {@code notices}
+   * gets one line saying why, and every MBean is read through the MBean server.
+   *
+   * @param inProcess null to read everything through the MBean server
+   */
+  public static KafkaJmxCollector start(
+      MBeanServer server,
+      List<MetricMapping> jmxMetrics,
+      ScrapeErrors errors,
+      ScrapeDuration duration,
+      InProcessSource inProcess,
+      Consumer<String> notices)
+      throws InstanceNotFoundException {
+    KafkaJmxCollector collector = new KafkaJmxCollector(server, jmxMetrics, errors, duration, inProcess, notices);
     collector.listener.install(server);
     try {
       collector.index.resolveAll(server);
@@ -152,15 +186,35 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
    */
   @Override
   public DirectReading read() {
-    return readJmx();
+    return readJmx(false);
+  }
+
+  /** As {@link #read()}, but every MBean through the MBean server: for comparing the two read paths. */
+  @Override
+  public DirectReading readThroughMBeanServer() {
+    return readJmx(true);
+  }
+
+  /** How the MBeans of the current plan are read, for {@code /about}. */
+  public ReadPaths readPaths() {
+    ScrapePlan current = currentPlan();
+    InProcessReads reads = inProcess;
+    return new ReadPaths(
+        current.inProcessReads(),
+        current.reads().length - current.inProcessReads(),
+        reads == null ? null : reads.description());
   }
 
   private JmxReading readJmx() {
+    return readJmx(false);
+  }
+
+  private JmxReading readJmx(boolean throughMBeanServer) {
     long start = System.nanoTime();
     ScrapePlan current = currentPlan();
     ScrapeScratch scratch = scratches.take();
     try {
-      readAll(current, scratch);
+      readAll(current, scratch, throughMBeanServer);
       for (int m = 0; m < metrics.length; m++) {
         countDuplicates(current, m);
       }
@@ -206,20 +260,25 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
     }
   }
 
-  private void readAll(ScrapePlan current, ScrapeScratch scratch) {
+  private void readAll(ScrapePlan current, ScrapeScratch scratch, boolean throughMBeanServer) {
     scratch.prepare(current);
     for (BeanRead read : current.reads()) {
-      readBean(read, scratch.values(), scratch.cells());
+      readBean(read, scratch.values(), scratch.cells(), throughMBeanServer);
     }
   }
 
-  private void readBean(BeanRead read, Object[] values, SampleCells cells) {
+  private void readBean(BeanRead read, Object[] values, SampleCells cells, boolean throughMBeanServer) {
     SampleTarget[] targets = read.targets();
     try {
-      boolean registered = reader.read(read.name(), read.attributes(), values);
-      if (!registered) {
-        // the unregistration notification may still be on its way; stop reading this bean now
-        index.removeUnlessRegistered(read.name(), server);
+      InProcessRead direct = throughMBeanServer ? null : read.inProcess();
+      if (direct != null) {
+        direct.read(values);
+      } else {
+        boolean registered = reader.read(read.name(), read.attributes(), values);
+        if (!registered) {
+          // the unregistration notification may still be on its way; stop reading this bean now
+          index.removeUnlessRegistered(read.name(), server);
+        }
       }
       for (SampleTarget target : targets) {
         MetricErrors errors = metrics[target.metric()].errors();
@@ -234,7 +293,10 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
         metrics[target.metric()].errors().increment(ScrapeErrorReason.READ_FAILED);
       }
     } finally {
-      Arrays.fill(values, 0, read.attributes().length, null);
+      // a loop: most MBeans have one attribute, and Arrays.fill's range checks cost more than it
+      for (int i = read.attributes().length - 1; i >= 0; i--) {
+        values[i] = null;
+      }
     }
   }
 
@@ -313,11 +375,30 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
     synchronized (planLock) {
       current = plan;
       if (current.generation() != index.generation()) {
-        current = ScrapePlan.build(index.snapshot(), metrics);
+        ObjectNameIndex.Snapshot snapshot = index.snapshot();
+        current = ScrapePlan.build(snapshot, metrics, inProcessReads(!snapshot.beans().isEmpty()));
         plan = current;
       }
       return current;
     }
+  }
+
+  /**
+   * The in-process reads, located the first time the index has MBeans: by then the broker has made
+   * its metrics registry, so locating it does not make it. A failure is said once and leaves every
+   * read with the MBean server.
+   */
+  private InProcessReads inProcessReads(boolean beansIndexed) {
+    if (!inProcessLocated && beansIndexed && inProcessSource != null) {
+      inProcessLocated = true;
+      try {
+        inProcess = inProcessSource.locate();
+      } catch (Exception | LinkageError e) {
+        String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        notices.accept("reading every metric through the MBean server: " + message.replace('\n', ' '));
+      }
+    }
+    return inProcess;
   }
 
   /** Metric indexes by Prometheus name: MetricSnapshots sorts families so, and the writers follow. */

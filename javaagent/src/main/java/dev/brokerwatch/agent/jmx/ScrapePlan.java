@@ -38,6 +38,7 @@ final class ScrapePlan {
   private final int[] duplicates;
   private final int maxAttributes;
   private final int cellCount;
+  private final int inProcessReads;
 
   private ScrapePlan(
       long generation,
@@ -45,13 +46,15 @@ final class ScrapePlan {
       SampleTarget[][] targetsByMetric,
       int[] duplicates,
       int maxAttributes,
-      int cellCount) {
+      int cellCount,
+      int inProcessReads) {
     this.generation = generation;
     this.reads = reads;
     this.targetsByMetric = targetsByMetric;
     this.duplicates = duplicates;
     this.maxAttributes = maxAttributes;
     this.cellCount = cellCount;
+    this.inProcessReads = inProcessReads;
   }
 
   /** A plan with nothing to read, for before the first build. */
@@ -60,10 +63,11 @@ final class ScrapePlan {
     for (int m = 0; m < metricCount; m++) {
       targets[m] = NO_TARGETS;
     }
-    return new ScrapePlan(-1, new BeanRead[0], targets, new int[metricCount], 0, 0);
+    return new ScrapePlan(-1, new BeanRead[0], targets, new int[metricCount], 0, 0, 0);
   }
 
-  static ScrapePlan build(ObjectNameIndex.Snapshot snapshot, MetricPlan[] metrics) {
+  /** @param inProcess reads without the MBean server, or null to ask the MBean server for everything */
+  static ScrapePlan build(ObjectNameIndex.Snapshot snapshot, MetricPlan[] metrics, InProcessReads inProcess) {
     int metricCount = metrics.length;
     List<List<BeanBinding>> byMetric = new ArrayList<>(metricCount);
     for (int i = 0; i < metricCount; i++) {
@@ -99,6 +103,7 @@ final class ScrapePlan {
     List<BeanRead> reads = new ArrayList<>(snapshot.beans().size());
     int maxAttributes = 0;
     int cells = 0;
+    int inProcessReads = 0;
     for (BeanBinding[] bindings : snapshot.beans()) {
       List<String> attributes = new ArrayList<>();
       List<SampleTarget> targets = new ArrayList<>(bindings.length);
@@ -115,14 +120,21 @@ final class ScrapePlan {
         continue;
       }
       maxAttributes = Math.max(maxAttributes, attributes.size());
-      reads.add(
-          new BeanRead(
-              bindings[0].name(),
-              attributes.toArray(new String[0]),
-              targets.toArray(new SampleTarget[0])));
+      String[] attributeArray = attributes.toArray(new String[0]);
+      InProcessRead direct = inProcess == null ? null : bindings[0].inProcessRead(inProcess, attributeArray);
+      if (direct != null) {
+        inProcessReads++;
+      }
+      reads.add(new BeanRead(bindings[0].name(), attributeArray, targets.toArray(new SampleTarget[0]), direct));
     }
     return new ScrapePlan(
-        snapshot.generation(), reads.toArray(new BeanRead[0]), targetsByMetric, duplicates, maxAttributes, cells);
+        snapshot.generation(),
+        reads.toArray(new BeanRead[0]),
+        targetsByMetric,
+        duplicates,
+        maxAttributes,
+        cells,
+        inProcessReads);
   }
 
   private static SampleTarget target(
@@ -200,5 +212,10 @@ final class ScrapePlan {
   /** Number of {@link SampleCells} cells a scrape with this plan records into. */
   int cellCount() {
     return cellCount;
+  }
+
+  /** Number of {@link #reads()} that do without the MBean server. */
+  int inProcessReads() {
+    return inProcessReads;
   }
 }

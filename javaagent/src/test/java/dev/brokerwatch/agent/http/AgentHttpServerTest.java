@@ -166,6 +166,34 @@ class AgentHttpServerTest {
   }
 
   @Test
+  void aboutCountsHowTheMBeansAreReadWhenAsked() throws Exception {
+    fixture = AgentFixture.start(dir, null);
+
+    // no Kafka in this JVM: nothing to read in process, the two registered MBeans through the server
+    assertThat(fixture.get("/about?reads=count").body())
+        .endsWith(",\"reads\":{\"in_process\":0,\"mbean_server\":2,\"in_process_source\":null}}\n");
+    assertThat(fixture.get("/about").body()).doesNotContain("\"reads\"");
+    HttpResponse<String> wrong = fixture.get("/about?reads=all");
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.body()).isEqualTo("reads= takes only the value count\n");
+  }
+
+  @Test
+  void metricsReadThroughTheMBeanServerOnRequest() throws Exception {
+    fixture = AgentFixture.start(dir, null);
+
+    HttpResponse<String> throughServer = fixture.get("/metrics?read=jmx");
+    HttpResponse<String> wrong = fixture.get("/metrics?read=yammer");
+
+    assertThat(throughServer.statusCode()).isEqualTo(200);
+    assertThat(throughServer.body())
+        .contains("kafka_server_replicamanager_underreplicatedpartitions 0.0\n")
+        .contains("kafka_server_replicamanager_isrshrinks_total 4.0\n");
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.body()).isEqualTo("read=yammer: the only value is 'jmx'\n");
+  }
+
+  @Test
   void aboutWithoutKafkaSaysNull() throws Exception {
     fixture = AgentFixture.startEmpty(dir);
     assertThat(fixture.get("/about").body()).contains("\"kafka_version\":null}");

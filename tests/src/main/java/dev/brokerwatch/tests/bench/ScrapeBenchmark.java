@@ -38,11 +38,11 @@ import dev.brokerwatch.tests.harness.Workload;
 import dev.brokerwatch.tests.bench.probe.ProbeAgent;
 
 /**
- * Scrape cost on a live broker, side by side in one JVM: brokerwatch's agent (embedded mapping), the stock
- * jmx_prometheus_javaagent 1.0.1 with the config brokerwatch generates, and the stock agent with a catch-all
- * config, all attached to the same combined Kafka node, plus a probe agent ({@code bench.probe}) that measures the
- * floor (the same attributes read straight from the MBeanServer in a loop), per-thread allocation and the heap
- * brokerwatch's agent retains. Run once per broker size (partitions of RF 1 in topics of up to 1,000 partitions).
+ * Scrape cost on a live broker, side by side in one JVM: brokerwatch's agent (embedded mapping), the Strimzi Metrics
+ * Reporter with the same series allowed, the stock jmx_prometheus_javaagent 1.0.1 with the config brokerwatch
+ * generates, and the stock agent with a catch-all config, all in the same combined Kafka node, plus a probe agent
+ * ({@code bench.probe}) that measures the floors (the same attributes read in a loop straight from the MBeanServer,
+ * and from Kafka's Yammer metric objects), per-thread allocation and the heap brokerwatch's agent retains. Run once per broker size (partitions of RF 1 in topics of up to 1,000 partitions).
  *
  * <pre>
  * scripts/bench-agent.sh [--partitions 2000,10000] [--scrapes 50] [--warmup 5] [--alloc-scrapes 5]
@@ -144,7 +144,8 @@ public final class ScrapeBenchmark {
 
     record Result(int partitions, int brokerPartitions, Map<String, Latency> latency, Map<String, Latency> solo,
             Map<String, Long> allocated, Map<String, Long> otherThreads, Latency floor, long floorAllocated,
-            long floorBeans, Latency agentCollect, String retained, long histoBytes, String histoTop,
+            long floorBeans, Latency inProcessFloor, long inProcessFloorAllocated, long inProcessFloorBeans,
+            Latency agentCollect, String retained, long histoBytes, String histoTop,
             Map<String, Integer> sampleCounts) {}
 
     static Result run(String runName, int partitions, int scrapes, int warmup, int allocScrapes, String heap, String generatedConfig,
@@ -168,7 +169,10 @@ public final class ScrapeBenchmark {
                 .distribution(withReporter)
                 .heap(heap)
                 .startupTimeout(Duration.ofMinutes(5))
-                .brokerProperty("metric.reporters", StrimziReporterNames.KAFKA_REPORTER)
+                // Kafka's JMX reporter stays: without it Kafka's own metrics (raft, socket server, app-info) have no
+                // MBeans, and the JMX exporters could not export what the reporter does
+                .brokerProperty("metric.reporters", "org.apache.kafka.common.metrics.JmxReporter,"
+                        + StrimziReporterNames.KAFKA_REPORTER)
                 .brokerProperty("kafka.metrics.reporters", StrimziReporterNames.YAMMER_REPORTER)
                 .brokerProperty("prometheus.metrics.reporter.listener", "http://" + LoopbackPorts.HOST + ":" + reporterPort)
                 .brokerProperty("prometheus.metrics.reporter.allowlist", String.join(",", reporterAllowlist))
@@ -211,7 +215,10 @@ public final class ScrapeBenchmark {
             Map<String, List<long[]>> samples = new LinkedHashMap<>();
             EXPORTERS.forEach(e -> samples.put(e, new ArrayList<>()));
             for (int round = 0; round < warmup + scrapes; round++) {
-                for (String exporter : EXPORTERS) {
+                // each round starts one exporter later, so that none always follows the same one (the stock
+                // agent leaves up to gigabytes of garbage that G1 cleans up during whichever scrape comes next)
+                for (int i = 0; i < EXPORTERS.size(); i++) {
+                    String exporter = EXPORTERS.get((round + i) % EXPORTERS.size());
                     long[] s = scrape(ports.get(exporter));
                     if (round >= warmup) {
                         samples.get(exporter).add(s);
@@ -275,23 +282,15 @@ public final class ScrapeBenchmark {
             }
             Files.writeString(out.resolve("threads-" + partitions + ".tsv"), threadLog.toString());
 
-            // the floor, inside the broker JVM
-            String floorText = get(node.agentPort(PROBE), "/floor?loops=" + scrapes + "&warmup=" + warmup);
-            List<long[]> floorLoops = new ArrayList<>();
-            long beans = 0;
-            List<Long> floorAlloc = new ArrayList<>();
-            for (String line : floorText.split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.trim().split(" ");
-                floorLoops.add(new long[] {Long.parseLong(f[0]), 0});
-                floorAlloc.add(Long.parseLong(f[1]));
-                beans = Long.parseLong(f[2]);
-            }
-            Latency floor = latency(floorLoops);
-            floorAlloc.sort(null);
-            long floorAllocated = floorAlloc.get(floorAlloc.size() / 2);
+            // the floors, inside the broker JVM: through the MBean server, and from Kafka's Yammer registry
+            long[] jmxFloor = new long[2];
+            Latency floor = floor(get(node.agentPort(PROBE), "/floor?loops=" + scrapes + "&warmup=" + warmup),
+                    jmxFloor);
+            long beans = jmxFloor[1];
+            long floorAllocated = jmxFloor[0];
+            long[] inProcessFloorFacts = new long[2];
+            Latency inProcessFloor = floor(get(node.agentPort(PROBE),
+                    "/floor-in-process?loops=" + scrapes + "&warmup=" + warmup), inProcessFloorFacts);
 
 
             if (profile) {
@@ -303,8 +302,26 @@ public final class ScrapeBenchmark {
             String histoTop = histo(node.pid().orElseThrow(), out.resolve("histo-" + partitions + ".txt"), histo);
             log("done with " + partitions + " partitions");
             return new Result(partitions, brokerPartitions, latency, solo, allocated, others, floor, floorAllocated,
-                    beans, collect, retained, histo[0], histoTop, sampleCounts);
+                    beans, inProcessFloor, inProcessFloorFacts[0], inProcessFloorFacts[1], collect, retained, histo[0], histoTop, sampleCounts);
         }
+    }
+
+    /** A floor's loops (lines {@code <nanos> <allocated> <beans> <values>}): latency; {median allocated, beans}. */
+    private static Latency floor(String text, long[] facts) {
+        List<long[]> loops = new ArrayList<>();
+        List<Long> allocated = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.trim().split(" ");
+            loops.add(new long[] {Long.parseLong(f[0]), 0});
+            allocated.add(Long.parseLong(f[1]));
+            facts[1] = Long.parseLong(f[2]);
+        }
+        allocated.sort(null);
+        facts[0] = allocated.isEmpty() ? -1 : allocated.get(allocated.size() / 2);
+        return latency(loops);
     }
 
     /**
@@ -449,25 +466,30 @@ public final class ScrapeBenchmark {
                         r.partitions(), e, l.medianMs(), l.p99Ms(), solo.medianMs(), solo.p99Ms(),
                         r.sampleCounts().get(e), l.bodyBytes(), mb(r.allocated().get(e))));
             }
-            t.append(String.format(Locale.ROOT, "| %,d | brokerwatch JMX reads + mapped families' text (self-reported) | – | – | %.1f | "
+            t.append(String.format(Locale.ROOT, "| %,d | brokerwatch reads (self-reported) | – | – | %.1f | "
                     + "%.1f | – | – | – |%n", r.partitions(), r.agentCollect().medianMs(), r.agentCollect().p99Ms()));
             t.append(String.format(Locale.ROOT, "| %,d | floor: getAttributes loop (%,d MBeans) | – | – | %.1f | %.1f "
                     + "| – | – | %s |%n", r.partitions(), r.floorBeans(), r.floor().medianMs(), r.floor().p99Ms(),
                     mb(r.floorAllocated())));
+            t.append(String.format(Locale.ROOT, "| %,d | in-process floor: Kafka's Yammer metrics read from the objects"
+                    + " (%,d MBeans; the rest getAttributes) | – | – | %.1f | %.1f | – | – | %s |%n", r.partitions(),
+                    r.inProcessFloorBeans(), r.inProcessFloor().medianMs(), r.inProcessFloor().p99Ms(),
+                    mb(r.inProcessFloorAllocated())));
         }
         t.append("\n| partitions | reporter / brokerwatch (round-robin median) | (solo median) | (p99) | "
                 + "stock generated / brokerwatch (round-robin median) | (solo median) | "
-                + "brokerwatch / floor (solo median) | brokerwatch retained heap | jmap -histo:live dev.brokerwatch.agent.* |\n");
-        t.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "brokerwatch / floor (solo median) | brokerwatch / in-process floor (solo median) | brokerwatch retained heap | jmap -histo:live dev.brokerwatch.agent.* |\n");
+        t.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
             double ours = r.latency().get(OURS).medianMs();
             double oursSolo = r.solo().get(OURS).medianMs();
-            t.append(String.format(Locale.ROOT, "| %,d | %.1fx | %.1fx | %.1fx | %.1fx | %.1fx | %.2fx | %s | %s |%n",
+            t.append(String.format(Locale.ROOT, "| %,d | %.1fx | %.1fx | %.1fx | %.1fx | %.1fx | %.2fx | %.2fx | %s | %s |%n",
                     r.partitions(), r.latency().get(REPORTER).medianMs() / ours,
                     r.solo().get(REPORTER).medianMs() / oursSolo,
                     r.latency().get(REPORTER).p99Ms() / r.latency().get(OURS).p99Ms(),
                     r.latency().get(STOCK_GENERATED).medianMs() / ours,
                     r.solo().get(STOCK_GENERATED).medianMs() / oursSolo, oursSolo / r.floor().medianMs(),
+                    oursSolo / r.inProcessFloor().medianMs(),
                     mb(retainedBytes(r.retained())), mb(r.histoBytes())));
         }
         t.append("\nOther threads of the broker allocated per scrape window (noise reference): ");

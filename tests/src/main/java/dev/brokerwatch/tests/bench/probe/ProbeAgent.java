@@ -37,6 +37,11 @@ import com.sun.net.httpserver.HttpServer;
  *       {@code queryNames}, then reads the same attributes the catalog reads, one {@code getAttributes} call per
  *       MBean, straight from the platform MBeanServer, W + N times in a loop. Answers one line per measured loop:
  *       {@code <nanos> <bytes allocated by this thread> <beans> <values>}.</li>
+ *   <li>{@code /floor-in-process?loops=N&warmup=W}: the in-process floor. The same MBeans, but those that Yammer's
+ *       JmxReporter registers for Kafka's registry ({@code KafkaYammerMetrics.defaultRegistry()}) are read from their
+ *       metric objects, with the calls the MBean getters make (one snapshot per timer or histogram), through
+ *       method handles found once; the others with {@code getAttributes}. The same answer lines; {@code <beans>} is
+ *       those read in process. What any exporter that reads Kafka's registry must at least pay.</li>
  *   <li>{@code /threads}: per live thread {@code <id>\t<allocated bytes>\t<name>}, from
  *       {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}, to attribute allocation to the exporters'
  *       HTTP threads.</li>
@@ -73,6 +78,8 @@ public final class ProbeAgent {
                 return t;
             }));
             server.createContext("/floor", e -> handle(e, () -> floor(e.getRequestURI(), reads)));
+            server.createContext("/floor-in-process", e -> handle(e, () -> InProcessFloor.measure(
+                    e.getRequestURI(), beans(reads))));
             server.createContext("/threads", e -> handle(e, ProbeAgent::threads));
             server.createContext("/retained", e -> handle(e, () -> RetainedSize.ofBrokerwatchAgent(instrumentation)));
             Thread starter = new Thread(server::start, THREAD_PREFIX + "start");
@@ -147,18 +154,7 @@ public final class ProbeAgent {
         int loops = Integer.parseInt(query.getOrDefault("loops", "100"));
         int warmup = Integer.parseInt(query.getOrDefault("warmup", "20"));
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        // resolve once, as an exporter that caches names would; the union of attributes per MBean
-        Map<ObjectName, List<String>> beans = new LinkedHashMap<>();
-        for (Read read : reads) {
-            for (ObjectName name : server.queryNames(read.pattern(), null)) {
-                List<String> attributes = beans.computeIfAbsent(name, n -> new ArrayList<>());
-                for (String a : read.attributes()) {
-                    if (!attributes.contains(a)) {
-                        attributes.add(a);
-                    }
-                }
-            }
-        }
+        Map<ObjectName, List<String>> beans = beans(reads);
         ObjectName[] names = beans.keySet().toArray(new ObjectName[0]);
         String[][] attributes = beans.values().stream().map(l -> l.toArray(new String[0])).toArray(String[][]::new);
         com.sun.management.ThreadMXBean threadBean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -189,6 +185,27 @@ public final class ProbeAgent {
             out.append("#\n"); // keeps the reads observable to the JIT
         }
         return out.toString();
+    }
+
+    /** The reads' patterns resolved once, as an exporter that caches names would: the union of attributes per MBean. */
+    static Map<ObjectName, List<String>> beans(List<Read> reads) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        Map<ObjectName, List<String>> beans = new LinkedHashMap<>();
+        for (Read read : reads) {
+            for (ObjectName name : server.queryNames(read.pattern(), null)) {
+                List<String> attributes = beans.computeIfAbsent(name, n -> new ArrayList<>());
+                for (String a : read.attributes()) {
+                    if (!attributes.contains(a)) {
+                        attributes.add(a);
+                    }
+                }
+            }
+        }
+        return beans;
+    }
+
+    static Map<String, String> queryOf(URI uri) {
+        return query(uri);
     }
 
     private static String threads() {

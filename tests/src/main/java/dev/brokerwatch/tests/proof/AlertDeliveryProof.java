@@ -68,6 +68,11 @@ public final class AlertDeliveryProof implements AutoCloseable {
         }
     }
 
+    /** How a fired alert reached the receivers: {@code NOTIFIED + receiver}, or "inhibited". */
+    public static final String NOTIFIED = "notified to ";
+    /** Appended to a notified alert that its cause inhibits by the time every alert is accounted for. */
+    public static final String SENT_BEFORE_ITS_CAUSE = ", sent before the alert that inhibits it fired";
+
     public AlertmanagerServer alertmanager() {
         return alertmanager;
     }
@@ -96,7 +101,7 @@ public final class AlertDeliveryProof implements AutoCloseable {
                 }
                 for (Notification n : sent) {
                     if (n.alerts().stream().anyMatch(x -> x.isFiring() && x.labels().equals(a.labels()))) {
-                        outcome.put(key, "notified to " + n.receiver());
+                        outcome.put(key, NOTIFIED + n.receiver());
                         break;
                     }
                 }
@@ -105,6 +110,13 @@ public final class AlertDeliveryProof implements AutoCloseable {
                 }
             }
             if (outcome.size() == wanted) {
+                // a symptom sent before its cause fired is inhibited only from then on: the notification is out
+                for (PrometheusServer.Alert a : fired) {
+                    String key = key(a.labels());
+                    if (outcome.get(key).startsWith(NOTIFIED) && inhibited(held, a.labels())) {
+                        outcome.put(key, outcome.get(key) + SENT_BEFORE_ITS_CAUSE);
+                    }
+                }
                 return outcome;
             }
             if (System.nanoTime() > deadline) {

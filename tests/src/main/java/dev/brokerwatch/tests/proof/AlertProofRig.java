@@ -260,6 +260,12 @@ public final class AlertProofRig implements AutoCloseable {
         ProofReport.recordEpisode(new ProofReport.EpisodeRow(scenarios, backend(), kafka(), topology, agent.label(),
                 outcomes, episode));
         String verdict = episode.verdict();
+        List<String> early = outcomes.entrySet().stream()
+                .filter(e -> e.getValue().endsWith(AlertDeliveryProof.SENT_BEFORE_ITS_CAUSE)).map(Map.Entry::getKey).toList();
+        if (!early.isEmpty()) {
+            String symptoms = "symptoms notified before their cause fired (a `for` or group_wait to change): " + early;
+            verdict = verdict == null ? symptoms : verdict + "; " + symptoms;
+        }
         if (verdict != null) {
             throw new AssertionError("scenario " + scenarios + " (" + describe() + "): " + verdict + "\n" + episode);
         }

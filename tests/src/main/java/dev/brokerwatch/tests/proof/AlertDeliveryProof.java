@@ -70,6 +70,8 @@ public final class AlertDeliveryProof implements AutoCloseable {
 
     /** How a fired alert reached the receivers: {@code NOTIFIED + receiver}, or "inhibited". */
     public static final String NOTIFIED = "notified to ";
+    /** How long an episode's end waits, beyond group_interval, for symptoms that outlive the fault's alerts. */
+    static final Duration LINGERING_SYMPTOMS = Duration.ofMinutes(3);
     /** Appended to a notified alert that its cause inhibits by the time every alert is accounted for. */
     public static final String SENT_BEFORE_ITS_CAUSE = ", sent before the alert that inhibits it fired";
 
@@ -130,27 +132,16 @@ public final class AlertDeliveryProof implements AutoCloseable {
         }
     }
 
-    /** The groups whose last notification before {@code nanoTime} was a firing one. */
-    public Set<String> groupsFiringAt(long nanoTime) {
-        Map<String, Notification> last = new LinkedHashMap<>();
-        for (Notification n : webhook.notifications()) {
-            if (n.receivedAt() - nanoTime < 0) {
-                last.put(n.groupKey(), n);
-            }
-        }
-        return last.values().stream().filter(Notification::isFiring).map(Notification::groupKey)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
     /**
-     * Ends an episode begun at {@code start}: with {@code resolved}, waits (bounded) until every group notified in it
-     * has been notified resolved. Returns the episode's account; {@link Episode#verdict()} says what is
-     * wrong, if anything.
+     * Ends an episode begun at {@code start}: with {@code resolved}, waits (bounded) until every alert notified firing
+     * in it has been notified resolved. Alerts are followed one by one, not by group: a group of the cluster can hold
+     * a symptom that outlives the fault's own alerts (leadership still moving back after a hang), and its resolution
+     * is awaited as well. Returns the episode's account; {@link Episode#verdict()} says what is wrong, if anything.
      */
-    public Episode close(String scenario, long start, Set<String> before, boolean resolved) {
-        long deadline = System.nanoTime() + groupInterval.plus(Duration.ofSeconds(60)).toNanos();
+    public Episode close(String scenario, long start, boolean resolved) {
+        long deadline = System.nanoTime() + groupInterval.plus(LINGERING_SYMPTOMS).toNanos();
         while (true) {
-            Episode e = account(scenario, start, before, resolved);
+            Episode e = account(scenario, start, resolved);
             if (!resolved || e.unresolved().isEmpty() || System.nanoTime() > deadline) {
                 return e;
             }
@@ -158,15 +149,24 @@ public final class AlertDeliveryProof implements AutoCloseable {
         }
     }
 
-    private Episode account(String scenario, long start, Set<String> before, boolean resolved) {
+    private Episode account(String scenario, long start, boolean resolved) {
+        // what each alert's last notification said before the episode: those still firing are not the episode's
+        Map<String, String> lastBefore = new LinkedHashMap<>();
+        for (Notification n : webhook.notifications()) {
+            if (n.receivedAt() - start < 0) {
+                n.alerts().forEach(a -> lastBefore.put(key(a.labels()), a.status()));
+            }
+        }
         Map<String, Group> groups = new LinkedHashMap<>();
         Map<String, Group> earlier = new LinkedHashMap<>();
+        Map<String, String> last = new LinkedHashMap<>();
         for (Notification n : webhook.since(start)) {
-            Map<String, Group> into = before.contains(n.groupKey()) ? earlier : groups;
-            Group g = into.computeIfAbsent(n.groupKey(), k -> new Group(n.receiver(), n.groupLabels(),
-                    new LinkedHashSet<>(), new LinkedHashSet<>(), new ArrayList<>()));
-            g.statuses().add(n.status());
             for (WebhookReceiver.NotifiedAlert a : n.alerts()) {
+                String key = key(a.labels());
+                boolean old = "firing".equals(lastBefore.get(key));
+                Map<String, Group> into = old ? earlier : groups;
+                Group g = into.computeIfAbsent(n.groupKey(), k -> new Group(n.receiver(), n.groupLabels(),
+                        new LinkedHashSet<>(), new LinkedHashSet<>(), new ArrayList<>()));
                 if (a.isFiring()) {
                     g.alerts().add(a.name());
                     String severity = a.labels().get("severity");
@@ -174,16 +174,23 @@ public final class AlertDeliveryProof implements AutoCloseable {
                         g.severities().add(severity);
                     }
                 }
+                if (into == groups) {
+                    last.put(key, a.status());
+                }
+            }
+            Group g = groups.get(n.groupKey());
+            if (g != null) {
+                g.statuses().add(n.status());
             }
         }
         groups.values().removeIf(g -> g.alerts().isEmpty()); // only the resolution of something notified earlier
         List<String> unresolved = new ArrayList<>();
         if (resolved) {
-            for (Group g : groups.values()) {
-                if (!"resolved".equals(g.statuses().get(g.statuses().size() - 1))) {
-                    unresolved.add(g.describe());
+            last.forEach((key, status) -> {
+                if (!"resolved".equals(status)) {
+                    unresolved.add(key);
                 }
-            }
+            });
         }
         return new Episode(scenario, List.copyOf(groups.values()), List.copyOf(earlier.values()), unresolved, resolved);
     }

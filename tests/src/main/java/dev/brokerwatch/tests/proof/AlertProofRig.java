@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -61,7 +60,6 @@ public final class AlertProofRig implements AutoCloseable {
     private final List<Fault> openFaults = new ArrayList<>();
     private final List<Fault> episodeFaults = new ArrayList<>();
     private long episodeStart;
-    private Set<String> notifiedBeforeEpisode = Set.of();
 
     private AlertProofRig(String testName, CompiledPack pack, ProofAgent agent, ProofBackend backend,
             KafkaCluster cluster, PrometheusServer prometheus, AlertDeliveryProof delivery, String topology) {
@@ -160,7 +158,7 @@ public final class AlertProofRig implements AutoCloseable {
         }
         if (delivery != null) {
             List<dev.brokerwatch.tests.harness.WebhookReceiver.Notification> sent = delivery.notifications().stream()
-                    .filter(n -> n.receivedAt() - start >= 0).toList();
+                    .filter(n -> n.receivedAt() - start >= 0 && n.isFiring()).toList(); // a resolution of start-up is no news
             if (!sent.isEmpty()) {
                 throw new AssertionError("scenario " + scenario + " (" + describe() + "): expected no notification, but "
                         + "Alertmanager sent " + AlertDeliveryProof.describe(sent));
@@ -238,7 +236,6 @@ public final class AlertProofRig implements AutoCloseable {
         if (openFaults.isEmpty()) {
             episodeStart = System.nanoTime();
             episodeFaults.clear();
-            notifiedBeforeEpisode = delivery == null ? Set.of() : delivery.groupsFiringAt(episodeStart);
         }
         if (!openFaults.contains(fault)) {
             openFaults.add(fault);
@@ -254,7 +251,7 @@ public final class AlertProofRig implements AutoCloseable {
         }
         boolean allResolved = resolved && episodeFaults.stream().allMatch(f -> f.resolved);
         String scenarios = episodeFaults.stream().map(Fault::scenario).distinct().collect(Collectors.joining("+"));
-        AlertDeliveryProof.Episode episode = delivery.close(scenarios, episodeStart, notifiedBeforeEpisode, allResolved);
+        AlertDeliveryProof.Episode episode = delivery.close(scenarios, episodeStart, allResolved);
         Map<String, String> outcomes = new LinkedHashMap<>();
         episodeFaults.forEach(f -> outcomes.putAll(f.deliveryOutcome));
         ProofReport.recordEpisode(new ProofReport.EpisodeRow(scenarios, backend(), kafka(), topology, agent.label(),

@@ -11,10 +11,11 @@ import dev.brokerwatch.tests.proof.junit.LiveKafkaCluster;
 
 /**
  * How a user proves their own pack with the JUnit 5 extension: here the curated pack on one combined node,
- * with the params given in the annotation (compiled with `brokerwatch compile --set ...`).
+ * with the params given in the annotation (compiled with `brokerwatch compile --set ...`). The pack's Alertmanager
+ * config is proven too: a shorter group_interval lets the resolution be notified within the test's time.
  */
 @LiveKafkaCluster(nodes = 1, pack = "alerts/kafka.bw", set = {"scrape_interval=2s", "evaluation_interval=2s",
-        "broker_down_for=10s"})
+        "broker_down_for=10s", "notification_group_interval=10s"})
 class LiveKafkaClusterExampleIT {
     @Test
     @Timeout(300)

@@ -13,22 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An inhibition that comes too late: when cause and symptom start together, the symptom fires after its own
- * {@code for}, waits {@code group_wait} in its new notification group, and is notified while the cause is still
- * pending. Alertmanager holds back only what it has not sent yet, so the page the inhibition was for goes out anyway,
- * and the cause pages again when it fires.
+ * An inhibition that comes too late: when cause and symptom start together and the symptom's {@code for} is shorter
+ * than the cause's, the symptom fires first and can be notified while the cause is still pending. {@code group_wait}
+ * delays only the first notification of a new group: a symptom that joins a group already open (another alert of
+ * the same cluster, or another instance of its own) is sent at the group's next {@code group_interval} tick.
+ * Alertmanager holds back only what it has not sent yet, so the page the inhibition was for can go out anyway.
  */
 public final class InhibitTimingCheck implements Check {
     public static final CheckCode CODE = CheckCode.INHIBIT_TIMING;
-    /** Alertmanager's default group_wait, when the routing block sets none. */
-    static final long DEFAULT_GROUP_WAIT_MILLIS = 30_000;
-
     @Override
     public List<Diagnostic> run(CheckContext context) {
         Params params = context.pack().params();
-        var routing = context.delivery().routing();
-        var declaredWait = routing.declaration() == null ? null : routing.declaration().groupWait();
-        long groupWait = ExprText.durationMillis(declaredWait, params, DEFAULT_GROUP_WAIT_MILLIS);
         List<Diagnostic> out = new ArrayList<>();
         for (ResolvedInhibition inhibition : context.delivery().inhibitions()) {
             AlertRule source = (AlertRule) inhibition.source().rule();
@@ -39,16 +34,15 @@ public final class InhibitTimingCheck implements Check {
                 }
                 AlertRule symptom = (AlertRule) target.alert().rule();
                 long symptomFor = ExprText.durationMillis(symptom.forDuration(), params, 0);
-                if (sourceFor > symptomFor + groupWait) {
+                if (sourceFor > symptomFor) {
                     out.add(Diagnostic.of(CODE, Severity.WARNING, target.written().span(),
-                            symptom.name().text() + " is notified before its cause " + source.name().text()
-                                    + " fires when both start together (for " + Durations.format(symptomFor)
-                                    + " + group_wait " + Durations.format(groupWait) + " < for " + Durations.format(sourceFor)
-                                    + "): the inhibition holds back only what has not been sent",
-                            "let the cause fire first: a `for` of at most " + Durations.format(symptomFor + groupWait)
-                                    + " on " + source.name().text() + ", one of at least "
-                                    + Durations.format(sourceFor - groupWait) + " on " + symptom.name().text()
-                                    + ", or a longer group_wait in the routing block"));
+                            symptom.name().text() + " can be notified before its cause " + source.name().text()
+                                    + " fires when both start together (for " + Durations.format(symptomFor) + " < for "
+                                    + Durations.format(sourceFor) + "; group_wait delays only a new group's first "
+                                    + "notification): the inhibition holds back only what has not been sent",
+                            "let the cause fire first: a `for` of at most " + Durations.format(symptomFor) + " on "
+                                    + source.name().text() + ", or one of at least " + Durations.format(sourceFor)
+                                    + " on " + symptom.name().text()));
                 }
             }
         }

@@ -189,8 +189,8 @@ public enum CheckCode {
             "An inhibition whose target is more severe than its source (by the order of `severities`).",
             true, InhibitSeverityCheck.class),
     INHIBIT_TIMING("inhibit/timing", List.of(Severity.WARNING),
-            "An inhibition whose target, started together with its source, is notified before the source fires: its "
-                    + "`for` plus `group_wait` is shorter than the source's `for`.",
+            "An inhibition whose target, started together with its source, can be notified before the source fires: "
+                    + "its `for` is shorter than the source's (group_wait delays only a new group's first notification).",
             true, InhibitTimingCheck.class),
     DELIVERY_ROUTING("delivery/routing", List.of(Severity.ERROR),
             "A second `routing` block, a `page` severity no alert may take, a zero `group_interval` or `repeat_interval`, "

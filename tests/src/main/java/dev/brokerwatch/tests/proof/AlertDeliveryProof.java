@@ -70,8 +70,6 @@ public final class AlertDeliveryProof implements AutoCloseable {
 
     /** How a fired alert reached the receivers: {@code NOTIFIED + receiver}, or "inhibited". */
     public static final String NOTIFIED = "notified to ";
-    /** How long an episode's end waits, beyond group_interval, for symptoms that outlive the fault's alerts. */
-    static final Duration LINGERING_SYMPTOMS = Duration.ofMinutes(3);
     /** Appended to a notified alert that its cause inhibits by the time every alert is accounted for. */
     public static final String SENT_BEFORE_ITS_CAUSE = ", sent before the alert that inhibits it fired";
 
@@ -134,14 +132,17 @@ public final class AlertDeliveryProof implements AutoCloseable {
 
     /**
      * Ends an episode begun at {@code start}: with {@code resolved}, waits (bounded) until every alert notified firing
-     * in it has been notified resolved. Alerts are followed one by one, not by group: a group of the cluster can hold
-     * a symptom that outlives the fault's own alerts (leadership still moving back after a hang), and its resolution
-     * is awaited as well. Returns the episode's account; {@link Episode#verdict()} says what is wrong, if anything.
+     * in it has been notified resolved or still fires. Alerts are followed one by one, not by group: a group of the
+     * cluster can hold a symptom that outlives the fault's own alerts (leadership still moving back after a hang, an
+     * unclean election counted over a fixed window); those still firing when the fault's own alerts have resolved are
+     * listed as outstanding, and every alert that stopped firing must have been notified resolved. Returns the
+     * episode's account; {@link Episode#verdict()} says what is wrong, if anything.
      */
     public Episode close(String scenario, long start, boolean resolved) {
-        long deadline = System.nanoTime() + groupInterval.plus(LINGERING_SYMPTOMS).toNanos();
+        long deadline = System.nanoTime() + groupInterval.plus(Duration.ofSeconds(60)).toNanos();
         while (true) {
-            Episode e = account(scenario, start, resolved);
+            Set<String> active = resolved ? active() : Set.of();
+            Episode e = account(scenario, start, resolved, active);
             if (!resolved || e.unresolved().isEmpty() || System.nanoTime() > deadline) {
                 return e;
             }
@@ -149,7 +150,20 @@ public final class AlertDeliveryProof implements AutoCloseable {
         }
     }
 
-    private Episode account(String scenario, long start, boolean resolved) {
+    /** The alerts Alertmanager holds as firing (Prometheus keeps sending them), as {@link #key} strings. */
+    private Set<String> active() {
+        Set<String> keys = new LinkedHashSet<>();
+        for (JsonNode a : alertmanager.alerts()) {
+            if (!"unprocessed".equals(a.path("status").path("state").asText())) {
+                Map<String, String> l = new TreeMap<>();
+                a.path("labels").fields().forEachRemaining(f -> l.put(f.getKey(), f.getValue().asText()));
+                keys.add(key(l));
+            }
+        }
+        return keys;
+    }
+
+    private Episode account(String scenario, long start, boolean resolved, Set<String> active) {
         // what each alert's last notification said before the episode: those still firing are not the episode's
         Map<String, String> lastBefore = new LinkedHashMap<>();
         for (Notification n : webhook.notifications()) {
@@ -185,14 +199,16 @@ public final class AlertDeliveryProof implements AutoCloseable {
         }
         groups.values().removeIf(g -> g.alerts().isEmpty()); // only the resolution of something notified earlier
         List<String> unresolved = new ArrayList<>();
+        List<String> outstanding = new ArrayList<>();
         if (resolved) {
             last.forEach((key, status) -> {
                 if (!"resolved".equals(status)) {
-                    unresolved.add(key);
+                    (active.contains(key) ? outstanding : unresolved).add(key);
                 }
             });
         }
-        return new Episode(scenario, List.copyOf(groups.values()), List.copyOf(earlier.values()), unresolved, resolved);
+        return new Episode(scenario, List.copyOf(groups.values()), List.copyOf(earlier.values()), unresolved,
+                outstanding, resolved);
     }
 
     private static boolean inhibited(JsonNode held, Map<String, String> labels) {
@@ -267,7 +283,7 @@ public final class AlertDeliveryProof implements AutoCloseable {
 
     /** What one episode delivered. */
     public record Episode(String scenario, List<Group> groups, List<Group> notifiedBefore, List<String> unresolved,
-            boolean awaitedResolution) {
+            List<String> outstanding, boolean awaitedResolution) {
         public long pages() {
             return groups.stream().filter(g -> PAGE_RECEIVER.equals(g.receiver())).count();
         }
@@ -287,6 +303,7 @@ public final class AlertDeliveryProof implements AutoCloseable {
         @Override
         public String toString() {
             return "groups " + groups.stream().map(Group::describe).toList()
+                    + (outstanding.isEmpty() ? "" : ", still firing after the repair " + outstanding)
                     + (notifiedBefore.isEmpty() ? "" : ", already notified before the fault "
                             + notifiedBefore.stream().map(Group::describe).toList());
         }

@@ -30,7 +30,10 @@ public final class ProofParams {
         m.put("evaluation_interval", seconds(EVALUATION_INTERVAL));
         // kafka-broker.bw
         m.put("broker_down_for", "10s");
-        m.put("under_replicated_for", "10s");
+        // the symptoms of a down broker wait longer than its KafkaBrokerDown, as in the pack (fenced 2m and
+        // under-replicated 10m against 1m): a notification group of the cluster that already exists sends a new
+        // alert at its next group_interval tick, without group_wait, so only a longer `for` lets the cause inhibit it
+        m.put("under_replicated_for", "20s");
         m.put("under_min_isr_for", "10s");
         m.put("isr_shrink_window", "1m");
         m.put("disk_capacity_bytes", Long.toString(DISK_CAPACITY_BYTES));
@@ -41,7 +44,7 @@ public final class ProofParams {
         // kafka-controller.bw
         m.put("offline_partitions_for", "10s");
         m.put("no_controller_for", "10s");
-        m.put("fenced_brokers_for", "10s");
+        m.put("fenced_brokers_for", "20s");
         m.put("quorum_leader_unknown_for", "10s");
         // a healthy log advances every 500 ms (metadata.max.idle.interval.ms); 10s holds 5 scrapes
         m.put("metadata_progress_window", "10s");

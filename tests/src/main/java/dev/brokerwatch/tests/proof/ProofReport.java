@@ -102,6 +102,10 @@ public final class ProofReport {
                 o.set("notified_before_the_fault", groups(row.episode().notifiedBefore()));
             }
             o.put("resolution_awaited", row.episode().awaitedResolution());
+            // symptoms with windows longer than the repair (leadership moving back, an unclean election counted
+            // over 10m): still firing when the fault's own alerts had resolved
+            ArrayNode outstanding = o.putArray("still_firing_after_the_repair");
+            row.episode().outstanding().forEach(outstanding::add);
             Files.writeString(dir.resolve(file), JSON.writeValueAsString(o), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -290,6 +294,7 @@ public final class ProofReport {
                         .append(" | ").append(e.path("pages").asInt())
                         .append(" | ").append(String.join("; ", delivered))
                         .append(inhibited.isEmpty() ? "" : " (inhibited: " + String.join(", ", inhibited.stream().distinct().toList()) + ")")
+                        .append(stillFiring(e))
                         .append(" |\n");
             }
         }
@@ -305,5 +310,11 @@ public final class ProofReport {
             md.append("| ").append(n[0]).append(" | ").append(n[1]).append(" | ").append(n[2]).append(" |\n");
         }
         return md.toString();
+    }
+
+    private static String stillFiring(JsonNode episode) {
+        List<String> names = new ArrayList<>();
+        episode.path("still_firing_after_the_repair").forEach(a -> names.add(a.asText().replaceAll("\\{.*", "")));
+        return names.isEmpty() ? "" : " (still firing after the repair: " + String.join(", ", names.stream().distinct().toList()) + ")";
     }
 }

@@ -134,7 +134,11 @@ public final class Workload implements AutoCloseable {
     public long produce(String topic, int count, int valueSize) {
         byte[] value = new byte[valueSize];
         Arrays.fill(value, (byte) 'x');
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties())) {
+        Properties props = producerProperties();
+        // one request in flight: right after a topic is created, a leader can still answer NOT_LEADER_OR_FOLLOWER to
+        // the first batch while it appends the later ones, and the retried first batch is then out of sequence
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
             List<Future<RecordMetadata>> acks = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 acks.add(producer.send(new ProducerRecord<>(topic, ("k" + i).getBytes(StandardCharsets.UTF_8), value)));

@@ -11,12 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.brokerwatch.dsl.parse.Durations;
 import dev.brokerwatch.tests.harness.AlertmanagerServer;
 import dev.brokerwatch.tests.harness.PrometheusServer;
 import dev.brokerwatch.tests.harness.WebhookReceiver;
@@ -35,7 +34,6 @@ import dev.brokerwatch.tests.harness.WebhookReceiver.Notification;
 public final class AlertDeliveryProof implements AutoCloseable {
     public static final String PAGE_RECEIVER = "page";
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w|y)");
 
     private final AlertmanagerServer alertmanager;
     private final WebhookReceiver webhook;
@@ -126,7 +124,7 @@ public final class AlertDeliveryProof implements AutoCloseable {
                         + "\nnotifications since the fault: " + describe(webhook.since(since))
                         + "\nAlertmanager /api/v2/alerts: " + held);
             }
-            sleep(POLL);
+            AlertProofRig.sleep(POLL);
         }
     }
 
@@ -146,7 +144,7 @@ public final class AlertDeliveryProof implements AutoCloseable {
             if (!resolved || e.unresolved().isEmpty() || System.nanoTime() > deadline) {
                 return e;
             }
-            sleep(POLL);
+            AlertProofRig.sleep(POLL);
         }
     }
 
@@ -155,9 +153,7 @@ public final class AlertDeliveryProof implements AutoCloseable {
         Set<String> keys = new LinkedHashSet<>();
         for (JsonNode a : alertmanager.alerts()) {
             if (!"unprocessed".equals(a.path("status").path("state").asText())) {
-                Map<String, String> l = new TreeMap<>();
-                a.path("labels").fields().forEachRemaining(f -> l.put(f.getKey(), f.getValue().asText()));
-                keys.add(key(l));
+                keys.add(key(labels(a)));
             }
         }
         return keys;
@@ -214,13 +210,18 @@ public final class AlertDeliveryProof implements AutoCloseable {
     private static boolean inhibited(JsonNode held, Map<String, String> labels) {
         Map<String, String> wanted = new TreeMap<>(labels);
         for (JsonNode a : held) {
-            Map<String, String> l = new TreeMap<>();
-            a.path("labels").fields().forEachRemaining(e -> l.put(e.getKey(), e.getValue().asText()));
-            if (l.equals(wanted) && a.path("status").path("inhibitedBy").size() > 0) {
+            if (labels(a).equals(wanted) && a.path("status").path("inhibitedBy").size() > 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The labels of one alert of Alertmanager's /api/v2/alerts, sorted. */
+    private static Map<String, String> labels(JsonNode alert) {
+        Map<String, String> l = new TreeMap<>();
+        alert.path("labels").fields().forEachRemaining(e -> l.put(e.getKey(), e.getValue().asText()));
+        return l;
     }
 
     static String key(Map<String, String> labels) {
@@ -232,35 +233,10 @@ public final class AlertDeliveryProof implements AutoCloseable {
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 
-    /** A Prometheus duration ({@code 1m30s}); {@code fallback} when absent. */
+    /** A Prometheus duration ({@code 1m30s}); {@code fallback} when absent or not one. */
     static Duration duration(String promDuration, Duration fallback) {
-        if (promDuration == null) {
-            return fallback;
-        }
-        long total = 0;
-        Matcher m = DURATION_PART.matcher(promDuration);
-        while (m.find()) {
-            long v = Long.parseLong(m.group(1));
-            total += switch (m.group(2)) {
-                case "ms" -> v;
-                case "s" -> v * 1_000;
-                case "m" -> v * 60_000;
-                case "h" -> v * 3_600_000;
-                case "d" -> v * 86_400_000;
-                case "w" -> v * 7 * 86_400_000;
-                default -> v * 365 * 86_400_000;
-            };
-        }
-        return Duration.ofMillis(total);
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        long millis = Durations.parseMillis(promDuration);
+        return millis < 0 ? fallback : Duration.ofMillis(millis);
     }
 
     /** Stops Alertmanager by its pid, then the webhook receiver. */

@@ -219,7 +219,7 @@ public final class AlertProofRig implements AutoCloseable {
         }
     }
 
-    private static void sleep(Duration d) {
+    static void sleep(Duration d) {
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,18 +58,8 @@ public final class AuditCommand implements Callable<Integer> {
                     + "strimzi-reporter[:ALLOWLIST]. Default: ${DEFAULT-VALUE}.")
     String exporter;
 
-    @Option(names = "--kafka", paramLabel = "VERSION", defaultValue = Params.DEFAULT_KAFKA_VERSION,
-            description = "The Kafka version the brokers run, e.g. 4.1 or 3.9.1. Default: ${DEFAULT-VALUE}.")
-    String kafka;
-
-    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "combined",
-            description = "The KRaft role of the nodes: combined, broker or controller. Default: ${DEFAULT-VALUE}.")
-    String role;
-
-    @Option(names = "--external", paramLabel = "SOURCE[,SOURCE]", split = ",",
-            description = "Other exporters scraped next to the brokers whose series the rules may use, e.g. kafka_exporter,kubelet; "
-                    + "'none' for none. Default: all declared ones.")
-    List<String> external = new ArrayList<>();
+    @Mixin
+    TargetOptions target;
 
     @Option(names = "--scrape-interval", paramLabel = "DURATION", defaultValue = "30s",
             description = "The scrape interval of the brokers' targets: ranges shorter than twice it are reported. Default: ${DEFAULT-VALUE}.")
@@ -116,8 +107,8 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     CompileResult run() throws Usage {
-        if (!AuditTarget.ROLES.contains(role)) {
-            throw new Usage("--role " + role + ": expected one of " + String.join(", ", AuditTarget.ROLES));
+        if (target.roleProblem() != null) {
+            throw new Usage(target.roleProblem());
         }
         Set<CheckCode> disabled = new LinkedHashSet<>();
         for (String name : disable) {
@@ -128,7 +119,7 @@ public final class AuditCommand implements Callable<Integer> {
             disabled.add(CheckCode.byCode(name.strip()).orElseThrow());
         }
         Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put(Params.KAFKA_VERSION, kafka);
+        overrides.put(Params.KAFKA_VERSION, target.kafka);
         overrides.put("scrape_interval", scrapeInterval);
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<Resolver.OverrideError> overrideErrors = new ArrayList<>();
@@ -147,20 +138,20 @@ public final class AuditCommand implements Callable<Integer> {
             throw new Usage("nothing to audit in " + String.join(", ", files)
                     + ": no rule groups, Grafana dashboards or exporter configuration found");
         }
-        AuditTarget target = new AuditTarget(params.kafkaVersion(), role);
+        AuditTarget brokers = new AuditTarget(params.kafkaVersion(), target.role);
         ExporterModel model;
         List<CatalogMetric> externals;
         try {
             model = ExporterModels.parse(exporter, inputs.exporterConfigs());
-            externals = ExternalSeries.embedded().select(external);
+            externals = ExternalSeries.embedded().select(target.external);
         } catch (ExporterSpecException e) {
             throw new Usage(e.getMessage());
         }
         Catalog catalog;
         List<Diagnostic> findings;
         try {
-            catalog = AuditCatalog.assemble(model, target, externals, targetLabels);
-            findings = model.configFindings(target);
+            catalog = AuditCatalog.assemble(model, brokers, externals, targetLabels);
+            findings = model.configFindings(brokers);
         } catch (IllegalArgumentException e) { // no inventory recorded for that version and role
             throw new Usage("--exporter " + exporter + ": " + e.getMessage());
         }

@@ -7,12 +7,12 @@ import dev.brokerwatch.compiler.audit.ExporterModel;
 import dev.brokerwatch.compiler.audit.ExporterModels;
 import dev.brokerwatch.compiler.audit.ExporterSpecException;
 import dev.brokerwatch.compiler.audit.ExternalSeries;
+import dev.brokerwatch.compiler.audit.TargetOptions;
 import dev.brokerwatch.compiler.cli.ExitCode;
 import dev.brokerwatch.compiler.report.Reporter;
 import dev.brokerwatch.dsl.catalog.CatalogMetric;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
-import dev.brokerwatch.dsl.resolve.Params;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -72,17 +73,8 @@ public final class ImportCommand implements Callable<Integer> {
                     + "Default: no catalog.")
     String exporter;
 
-    @Option(names = "--kafka", paramLabel = "VERSION", defaultValue = Params.DEFAULT_KAFKA_VERSION,
-            description = "The Kafka version the brokers run, for the exporter model. Default: ${DEFAULT-VALUE}.")
-    String kafka;
-
-    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "combined",
-            description = "The KRaft role of the nodes, for the exporter model: combined, broker or controller. Default: ${DEFAULT-VALUE}.")
-    String role;
-
-    @Option(names = "--external", paramLabel = "SOURCE[,SOURCE]", split = ",",
-            description = "Other exporters whose series the rules may use (kafka_exporter, kubelet, ...); 'none' for none. Default: all declared ones.")
-    List<String> external = new ArrayList<>();
+    @Mixin
+    TargetOptions target;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "How problems are printed: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -129,8 +121,8 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private Importer.Result run() throws Usage {
-        if (!AuditTarget.ROLES.contains(role)) {
-            throw new Usage("--role " + role + ": expected one of " + String.join(", ", AuditTarget.ROLES));
+        if (target.roleProblem() != null) {
+            throw new Usage(target.roleProblem());
         }
         AuditInputs inputs;
         try {
@@ -147,11 +139,11 @@ public final class ImportCommand implements Callable<Integer> {
         }
         ImportCatalog catalog = null;
         if (exporter != null) {
-            AuditTarget target = new AuditTarget(kafka, role);
+            AuditTarget brokers = new AuditTarget(target.kafka, target.role);
             try {
                 ExporterModel model = ExporterModels.parse(exporter, inputs.exporterConfigs());
-                List<CatalogMetric> externals = ExternalSeries.embedded().select(external);
-                catalog = ImportCatalog.of(exporter, model, target, externals, inputs.groups(), userCatalog());
+                List<CatalogMetric> externals = ExternalSeries.embedded().select(target.external);
+                catalog = ImportCatalog.of(exporter, model, brokers, externals, inputs.groups(), userCatalog());
             } catch (ExporterSpecException e) {
                 throw new Usage(e.getMessage());
             } catch (IllegalArgumentException e) { // no inventory recorded for that version and role
@@ -159,7 +151,7 @@ public final class ImportCommand implements Callable<Integer> {
             }
         }
         String folder = out == null ? "" : out.toString();
-        Importer.Result result = Importer.run(inputs, new Importer.Options(folder, out == null, catalog, kafka));
+        Importer.Result result = Importer.run(inputs, new Importer.Options(folder, out == null, catalog, target.kafka));
         if (out != null && !force) {
             List<String> existing = result.files().stream().map(f -> out.resolve(f.name())).filter(Files::exists)
                     .map(Path::toString).toList();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints how long each test class took (the live scenarios first), from the Surefire and Failsafe reports of the
-# last build, slowest first, and the sum per module.
+# last build, slowest first, and the sum per module; then where the live scenarios spent their time, per phase
+# (tests/target/proof-phases.tsv: start, prepare, scrape, settle, fire, deliver, resolve, quiet, stop).
 #
 #   scripts/test-timings.sh            every module's reports
 #   scripts/test-timings.sh --top 15   only the 15 slowest classes
@@ -33,4 +34,13 @@ if [[ -z "$rows" ]]; then
 fi
 echo "seconds     module    kind class"
 if [[ "$TOP" -gt 0 ]]; then echo "$rows" | head -n "$TOP"; else echo "$rows"; fi
-echo "$rows" | awk '{ s[$2" "$3] += $1; t += $1 } END { for (k in s) printf "%10.1f  %s (sum)\n", s[k], k; printf "%10.1f  all test classes (sum; the build runs them one after another)\n", t }' | sort -rn
+echo "$rows" | awk '{ s[$2" "$3] += $1; t += $1 } END { for (k in s) printf "%10.1f  %s (sum)\n", s[k], k; printf "%10.1f  all test classes (sum; the live ITs run two at a time, tests/pom.xml)\n", t }' | sort -rn
+
+phases=tests/target/proof-phases.tsv
+if [[ -s "$phases" ]]; then
+  echo
+  echo "seconds     live scenarios, per phase (sum over $(cut -f1 "$phases" | sort -u | wc -l) test classes)"
+  awk -F'\t' '{ s[$3] += $4; n[$3]++ } END { for (p in s) printf "%10.1f  %-8s (%d times)\n", s[p], p, n[p] }' "$phases" | sort -rn
+  echo "seconds     the longest phases"
+  awk -F'\t' '{ printf "%10.1f  %-8s %s %s\n", $4, $3, $1, $2 }' "$phases" | sort -rn | head -n 15
+fi

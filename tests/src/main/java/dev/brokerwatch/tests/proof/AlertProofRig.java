@@ -97,6 +97,11 @@ public final class AlertProofRig implements AutoCloseable {
         return prometheus;
     }
 
+    /** Records a phase of this rig's run ({@link ProofPhases}) that began at {@code startNanos}. */
+    public void phase(String scenario, String phase, long startNanos) {
+        ProofPhases.record(testName, scenario, phase, startNanos);
+    }
+
     /** The Alertmanager side (null for a pack without an {@code alertmanager/} output). */
     public AlertDeliveryProof delivery() {
         return delivery;
@@ -164,6 +169,7 @@ public final class AlertProofRig implements AutoCloseable {
                         + "Alertmanager sent " + AlertDeliveryProof.describe(sent));
             }
         }
+        phase(scenario, "quiet", start);
     }
 
     /** Waits (bounded) until none of {@code expected} is pending or firing. */
@@ -179,6 +185,7 @@ public final class AlertProofRig implements AutoCloseable {
     /** Stops Prometheus and every node by pid; also writes the report. */
     @Override
     public void close() {
+        long start = System.nanoTime();
         RuntimeException failure = null;
         try {
             prometheus.close();
@@ -205,6 +212,7 @@ public final class AlertProofRig implements AutoCloseable {
                 failure.addSuppressed(e);
             }
         }
+        phase("-", "stop", start);
         try {
             ProofReport.write(pack);
         } catch (RuntimeException e) {
@@ -339,6 +347,7 @@ public final class AlertProofRig implements AutoCloseable {
                     }
                 }
                 if (fired.size() == expected.size()) {
+                    phase(scenario, "fire", injectedAt);
                     return Map.copyOf(fired);
                 }
                 if (now > deadline) {
@@ -366,7 +375,9 @@ public final class AlertProofRig implements AutoCloseable {
          * notification would prove nothing about delivery.
          */
         public Fault repair(Runnable repair) {
+            long start = System.nanoTime();
             awaitDelivery();
+            phase(scenario, "deliver", start);
             repairedAt = System.nanoTime();
             repair.run();
             return this;
@@ -405,6 +416,7 @@ public final class AlertProofRig implements AutoCloseable {
             }
             if (resolvedAt.size() == expected.size()) {
                 resolved = true;
+                phase(scenario, "resolve", repairedAt);
                 end(this, true);
             }
             if (resolvedAt.size() != expected.size()) {
@@ -476,6 +488,7 @@ public final class AlertProofRig implements AutoCloseable {
         private final List<Consumer<KafkaClusterSettings<?>>> settings = new ArrayList<>();
         private final List<Consumer<LocalJvmKafkaCluster.Builder>> localCustomizers = new ArrayList<>();
         private final List<String> localOnlyReasons = new ArrayList<>();
+        private Consumer<KafkaCluster> beforeScraping;
 
         private Builder(String testName) {
             this.testName = testName;
@@ -557,6 +570,16 @@ public final class AlertProofRig implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Set-up that is not the steady state, run once the cluster is up and before Prometheus's first scrape,
+         * so that the rules see no history of it: creating a topic moves partition leadership, which
+         * KafkaLeaderElectionsFrequent counts over its window, and a scenario would otherwise wait that window out.
+         */
+        public Builder beforeScraping(Consumer<KafkaCluster> setup) {
+            this.beforeScraping = setup;
+            return this;
+        }
+
         /** The scenario's fault needs the host's view of a node's process: refuse the other backends, naming {@code why}. */
         public Builder localOnly(String why) {
             localOnlyReasons.add(why);
@@ -564,6 +587,7 @@ public final class AlertProofRig implements AutoCloseable {
         }
 
         public AlertProofRig start() {
+            long started = System.nanoTime();
             Preload.packageOf(AlertProofRig.class);
             Preload.packageOf(LocalJvmKafkaCluster.class);
             Preload.packageOf(TestcontainersKafkaCluster.class);
@@ -581,6 +605,13 @@ public final class AlertProofRig implements AutoCloseable {
             PrometheusServer prom = null;
             AlertDeliveryProof delivery = null;
             try {
+                ProofPhases.record(testName, "-", "start", started);
+                if (beforeScraping != null) {
+                    long prepared = System.nanoTime();
+                    beforeScraping.accept(cluster);
+                    ProofPhases.record(testName, "-", "prepare", prepared);
+                }
+                long scraping = System.nanoTime();
                 delivery = AlertDeliveryProof.start(testName, p);
                 PrometheusServer.Builder pb = PrometheusServer.builder(testName)
                         .scrapeInterval(ProofParams.SCRAPE_INTERVAL)
@@ -597,6 +628,7 @@ public final class AlertProofRig implements AutoCloseable {
                 }
                 prom = pb.start();
                 prom.awaitTargetsUp(Duration.ofSeconds(90));
+                ProofPhases.record(testName, "-", "scrape", scraping);
                 return new AlertProofRig(testName, p, a, b, cluster, prom, delivery, topology);
             } catch (RuntimeException | Error e) {
                 try {

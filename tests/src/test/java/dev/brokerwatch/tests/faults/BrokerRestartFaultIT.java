@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.brokerwatch.tests.harness.KafkaCluster;
 import dev.brokerwatch.tests.harness.Workload;
 import dev.brokerwatch.tests.proof.AlertProofRig;
 import dev.brokerwatch.tests.proof.Expectation;
@@ -23,10 +24,9 @@ class BrokerRestartFaultIT {
     void stoppingAndStartingABrokerFiresAndResolvesItsAlerts() {
         try (AlertProofRig rig = AlertProofRig.builder("BrokerRestartFaultIT")
                 .brokerProperty("replica.lag.time.max.ms", "5000")
+                .beforeScraping(BrokerRestartFaultIT::createTopicsAndGroup)
                 .start();
                 Workload w = rig.cluster().workload()) {
-            w.createTopic("bw-orders", 6, 3, Map.of("min.insync.replicas", "2"));
-            w.createTopic("bw-strict", 3, 3, Map.of("min.insync.replicas", "3"));
             try (Workload.ContinuousLoad load = w.startContinuous("bw-orders", "bw-orders-group", 100, 200,
                     Duration.ofMinutes(12))) {
                 AlertProofRig.Fault stop = rig.fault(SCENARIO,
@@ -65,6 +65,20 @@ class BrokerRestartFaultIT {
                 }
                 hang.awaitResolved(Duration.ofMinutes(3));
             }
+        }
+    }
+
+    /**
+     * The topics, the consumer-offsets topic and the group exist before Prometheus's first scrape: their creation
+     * moves partition leadership, and KafkaLeaderElectionsFrequent must fire for the restart, not for the set-up
+     * (which would otherwise stay in its window for minutes before the fault could start).
+     */
+    private static void createTopicsAndGroup(KafkaCluster cluster) {
+        try (Workload w = cluster.workload()) {
+            w.createTopic("bw-orders", 6, 3, Map.of("min.insync.replicas", "2"));
+            w.createTopic("bw-strict", 3, 3, Map.of("min.insync.replicas", "3"));
+            w.produce("bw-orders", 100, 200);
+            w.consume("bw-orders", "bw-orders-group", 100, Duration.ofSeconds(60));
         }
     }
 }

@@ -28,6 +28,7 @@ final class Faults {
      */
     static void settle(AlertProofRig rig, String... alertNames) {
         dev.brokerwatch.tests.proof.Preload.packageOf(Faults.class);
+        long started = System.nanoTime();
         long[] quietSince = {0};
         List<String> names = List.of(alertNames);
         String what = names.isEmpty() ? "no alert" : "none of " + names;
@@ -45,6 +46,7 @@ final class Faults {
                     }
                     return now - quietSince[0] >= Duration.ofSeconds(30).toNanos();
                 });
+        rig.phase("-", "settle", started);
     }
 
     /** {@link #settle(AlertProofRig, String...)} on the alerts the faults expect. */

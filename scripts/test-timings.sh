@@ -34,7 +34,7 @@ if [[ -z "$rows" ]]; then
 fi
 echo "seconds     module    kind class"
 if [[ "$TOP" -gt 0 ]]; then echo "$rows" | head -n "$TOP"; else echo "$rows"; fi
-echo "$rows" | awk '{ s[$2" "$3] += $1; t += $1 } END { for (k in s) printf "%10.1f  %s (sum)\n", s[k], k; printf "%10.1f  all test classes (sum; the live ITs run two at a time, tests/pom.xml)\n", t }' | sort -rn
+echo "$rows" | awk '{ s[$2" "$3] += $1; t += $1 } END { for (k in s) printf "%10.1f  %s (sum)\n", s[k], k; printf "%10.1f  all test classes (sum; the live ITs run several at a time, tests/pom.xml)\n", t }' | sort -rn
 
 phases=tests/target/proof-phases.tsv
 if [[ -s "$phases" ]]; then

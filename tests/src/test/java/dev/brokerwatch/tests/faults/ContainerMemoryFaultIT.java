@@ -18,7 +18,7 @@ import dev.brokerwatch.tests.proof.Expectation;
  * RSS. Repaired by lifting the limit again.
  */
 @Tag("local-only")
-// runs alone (the ITs run two classes at once, tests/pom.xml): it moves a node into a cgroup of its own under the test JVM's and measures its memory against a limit
+// runs alone (the ITs run several classes at once, tests/pom.xml): it moves a node into a cgroup of its own under the test JVM's and measures its memory against a limit
 @Isolated
 class ContainerMemoryFaultIT {
     @Test

@@ -25,7 +25,7 @@ import dev.brokerwatch.tests.proof.ProduceFlood;
  * <p>Records of 16 KiB on the same heap kept G1 at about 4% (young collections of short-lived request
  * buffers are cheap); at 700 KiB it spent 13% of the time in young pauses.
  */
-// runs alone (the ITs run two classes at once, tests/pom.xml): its large records on a small heap load the CPU with GC; beside another scenario both would be slower
+// runs alone (the ITs run several classes at once, tests/pom.xml): its large records on a small heap load the CPU with GC; beside another scenario both would be slower
 @Isolated
 class GcPressureFaultIT {
     static final int RECORD_BYTES = 700 * 1024;

@@ -22,7 +22,7 @@ import dev.brokerwatch.tests.proof.ProduceFlood;
  * <p>Produce latency is proven by {@link ProduceLatencyFaultIT}; the network threads by
  * {@link NetworkProcessorSaturationFaultIT}.
  */
-// runs alone (the ITs run two classes at once, tests/pom.xml): its produce flood saturates the CPU; beside another scenario it would starve that one
+// runs alone (the ITs run several classes at once, tests/pom.xml): its produce flood saturates the CPU; beside another scenario it would starve that one
 @Isolated
 class HandlerSaturationFaultIT {
     static final String QUERIES = "kafka:request_handler_idle:ratio{pod=\"node-4\"} or "

@@ -13,7 +13,7 @@ import dev.brokerwatch.tests.proof.AlertProofRig;
 import dev.brokerwatch.tests.proof.ProofParams;
 
 /** A healthy three-node cluster under normal load: for many evaluation cycles, no curated alert fires. */
-// runs alone (the ITs run two classes at once, tests/pom.xml): it asserts that nothing fires: no other scenario may take the CPU it measures a quiet cluster on
+// runs alone (the ITs run several classes at once, tests/pom.xml): it asserts that nothing fires: no other scenario may take the CPU it measures a quiet cluster on
 @Isolated
 class HealthyClusterIT {
     @Test

@@ -22,7 +22,7 @@ import dev.brokerwatch.tests.proof.ProduceFlood;
  *
  * <p>The time spent in GC under the same fault is {@link GcPressureFaultIT}'s concern.
  */
-// runs alone (the ITs run two classes at once, tests/pom.xml): its load on a small heap loads the CPU with GC; beside another scenario both would be slower
+// runs alone (the ITs run several classes at once, tests/pom.xml): its load on a small heap loads the CPU with GC; beside another scenario both would be slower
 @Isolated
 class HeapPressureFaultIT {
     static final String QUERIES = "sum by (pod) (jvm_memory_used_bytes{area=\"heap\",pod=\"node-3\"}) / "

@@ -25,7 +25,7 @@ import dev.brokerwatch.tests.proof.TlsHandshakeStorm;
  * (the gauge bottomed at 0.34 on a broker-only node, threshold 0.3) nor a plaintext connection storm (0.81) did
  * it on two CPUs, because those clients cost as much CPU as the broker's work they cause (docs/live-proof.md).
  */
-// runs alone (the ITs run two classes at once, tests/pom.xml): its TLS handshake storm saturates the CPU; beside another scenario it would starve that one
+// runs alone (the ITs run several classes at once, tests/pom.xml): its TLS handshake storm saturates the CPU; beside another scenario it would starve that one
 @Isolated
 class NetworkProcessorSaturationFaultIT {
     static final String QUERIES = "avg by (pod, listener) (kafka_server_socket_server_metrics_io_wait_ratio{pod=\"node-3\"})";

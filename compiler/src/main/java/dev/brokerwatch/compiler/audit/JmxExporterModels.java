@@ -1,6 +1,7 @@
 package dev.brokerwatch.compiler.audit;
 
 import dev.brokerwatch.compiler.audit.exporter.JmxExporterModel;
+import dev.brokerwatch.compiler.audit.inventory.InventorySource;
 import dev.brokerwatch.dsl.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.List;
 /**
  * {@code --exporter jmx-exporter[:CONFIG.yaml]}: the stock jmx_exporter's rule engine over a recorded MBean inventory.
  * Without a file, the one exporter configuration found among the audited files (a Strimzi metrics ConfigMap).
+ * The inventory comes from {@code inventories}: the shipped ones, or the user's {@code --jmx-inventory}.
  */
 final class JmxExporterModels {
     /**
@@ -27,7 +29,8 @@ final class JmxExporterModels {
     private JmxExporterModels() {
     }
 
-    static ExporterModel create(String argument, List<ExporterConfigSource> found) throws ExporterSpecException {
+    static ExporterModel create(String argument, List<ExporterConfigSource> found, InventorySource inventories)
+            throws ExporterSpecException {
         if (argument != null) {
             Path path = Path.of(argument);
             String text;
@@ -37,12 +40,12 @@ final class JmxExporterModels {
                 throw new ExporterSpecException("--exporter jmx-exporter:" + argument + ": cannot read the configuration ("
                         + e.getMessage() + ")");
             }
-            return JmxExporterModel.of(new SourceFile(argument, path, text)).withTargetLabels(TARGET_LABELS);
+            return JmxExporterModel.of(new SourceFile(argument, path, text), inventories).withTargetLabels(TARGET_LABELS);
         }
         if (found.size() == 1) {
             MappedText yaml = found.get(0).yaml();
             SourceFile config = yaml.asSource();
-            return new InFile(JmxExporterModel.of(config).withTargetLabels(TARGET_LABELS), config, yaml);
+            return new InFile(JmxExporterModel.of(config, inventories).withTargetLabels(TARGET_LABELS), config, yaml);
         }
         throw new ExporterSpecException("--exporter jmx-exporter needs its configuration: "
                 + (found.isEmpty() ? "none was found among the audited files"

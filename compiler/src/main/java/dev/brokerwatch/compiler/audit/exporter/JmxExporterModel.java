@@ -2,6 +2,7 @@ package dev.brokerwatch.compiler.audit.exporter;
 
 import dev.brokerwatch.compiler.audit.AuditTarget;
 import dev.brokerwatch.compiler.audit.ExporterModel;
+import dev.brokerwatch.compiler.audit.inventory.InventorySource;
 import dev.brokerwatch.compiler.audit.inventory.MBeanInventories;
 import dev.brokerwatch.compiler.audit.inventory.MBeanInventory;
 import dev.brokerwatch.dsl.ast.MetricType;
@@ -15,8 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * The stock jmx_prometheus_javaagent 1.0.1 with a given config: the families it exposes on a Kafka version and node
@@ -27,14 +26,14 @@ public final class JmxExporterModel implements ExporterModel {
     public static final List<String> DEFAULT_TARGET_LABELS = List.of("instance", "job");
 
     private final SourceFile file;
-    private final BiFunction<String, String, Optional<MBeanInventory>> inventories;
+    private final InventorySource inventories;
     private final List<String> targetLabels;
     private final List<Diagnostic> parseDiagnostics = new ArrayList<>();
     private final JmxExporterConfig config;
     private final List<ExporterRule> rules;
     private final Map<AuditTarget, JmxExporterSimulation> simulations = new HashMap<>();
 
-    private JmxExporterModel(SourceFile file, BiFunction<String, String, Optional<MBeanInventory>> inventories, List<String> targetLabels) {
+    private JmxExporterModel(SourceFile file, InventorySource inventories, List<String> targetLabels) {
         this.file = file;
         this.inventories = inventories;
         this.targetLabels = List.copyOf(targetLabels);
@@ -44,12 +43,17 @@ public final class JmxExporterModel implements ExporterModel {
 
     /** The config checked against the inventories brokerwatch ships. */
     public static JmxExporterModel of(SourceFile config) {
-        return new JmxExporterModel(config, MBeanInventories::find, DEFAULT_TARGET_LABELS);
+        return of(config, InventorySource.SHIPPED);
+    }
+
+    /** The config checked against the inventories {@code inventories} finds. */
+    public static JmxExporterModel of(SourceFile config, InventorySource inventories) {
+        return new JmxExporterModel(config, inventories, DEFAULT_TARGET_LABELS);
     }
 
     /** The config checked against one inventory (a user's own recording), whatever the target says. */
     public static JmxExporterModel of(SourceFile config, MBeanInventory inventory) {
-        return new JmxExporterModel(config, (v, r) -> Optional.of(inventory), DEFAULT_TARGET_LABELS);
+        return of(config, InventorySource.only(inventory));
     }
 
     public JmxExporterModel withTargetLabels(List<String> labels) {
@@ -69,7 +73,7 @@ public final class JmxExporterModel implements ExporterModel {
     public synchronized JmxExporterSimulation simulation(AuditTarget t) {
         return simulations.computeIfAbsent(t, target -> {
             String role = target.role() == null ? "broker" : target.role();
-            MBeanInventory inventory = inventories.apply(target.kafkaVersion(), role).orElseThrow(() -> new IllegalArgumentException(
+            MBeanInventory inventory = inventories.find(target.kafkaVersion(), role).orElseThrow(() -> new IllegalArgumentException(
                     "no MBean inventory for Kafka " + target.kafkaVersion() + " (" + role + "); recorded: "
                             + String.join(", ", MBeanInventories.VERSIONS) + " as " + String.join(", ", MBeanInventories.ROLES)
                             + " (record your own: brokerwatch record --jmx URL --out FILE, then --jmx-inventory FILE)"));

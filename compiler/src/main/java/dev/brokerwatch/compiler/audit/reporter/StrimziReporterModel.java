@@ -4,6 +4,7 @@ import dev.brokerwatch.compiler.audit.AuditTarget;
 import dev.brokerwatch.compiler.audit.ExporterModel;
 import dev.brokerwatch.compiler.audit.ExporterSpecException;
 import dev.brokerwatch.compiler.audit.exporter.ClientJavaJvmFamilies;
+import dev.brokerwatch.compiler.audit.inventory.InventorySource;
 import dev.brokerwatch.compiler.audit.inventory.MBeanInventories;
 import dev.brokerwatch.compiler.audit.inventory.MBeanInventory;
 import dev.brokerwatch.dsl.ast.MetricType;
@@ -15,8 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * {@code --exporter strimzi-reporter[:ALLOWLIST]}: the Strimzi Metrics Reporter 0.2.0 ({@code io.strimzi:metrics-reporter},
@@ -27,11 +26,11 @@ import java.util.function.BiFunction;
 public final class StrimziReporterModel implements ExporterModel {
     private final StrimziAllowlist allowlist;
     private final String name;
-    private final BiFunction<String, String, Optional<MBeanInventory>> inventories;
+    private final InventorySource inventories;
     private final List<String> targetLabels;
     private final Map<AuditTarget, StrimziReporterSimulation> simulations = new HashMap<>();
 
-    private StrimziReporterModel(StrimziAllowlist allowlist, String name, BiFunction<String, String, Optional<MBeanInventory>> inventories,
+    private StrimziReporterModel(StrimziAllowlist allowlist, String name, InventorySource inventories,
                                  List<String> targetLabels) {
         this.allowlist = allowlist;
         this.name = name;
@@ -41,14 +40,20 @@ public final class StrimziReporterModel implements ExporterModel {
 
     /** The model {@code --exporter strimzi-reporter[:ARGUMENT]} names, over the shipped inventories. */
     public static StrimziReporterModel create(String argument, List<String> targetLabels) throws ExporterSpecException {
+        return create(argument, targetLabels, InventorySource.SHIPPED);
+    }
+
+    /** The model {@code --exporter strimzi-reporter[:ARGUMENT]} names, over the inventories {@code inventories} finds. */
+    public static StrimziReporterModel create(String argument, List<String> targetLabels, InventorySource inventories)
+            throws ExporterSpecException {
         StrimziAllowlist allowlist = argument == null ? StrimziAllowlist.EVERYTHING : StrimziAllowlist.fromArgument(argument);
         return new StrimziReporterModel(allowlist, argument == null ? "strimzi-reporter" : "strimzi-reporter:" + argument,
-                MBeanInventories::find, targetLabels);
+                inventories, targetLabels);
     }
 
     /** The reporter with this allowlist over one inventory (a user's own recording), whatever the target says. */
     public static StrimziReporterModel of(StrimziAllowlist allowlist, MBeanInventory inventory, List<String> targetLabels) {
-        return new StrimziReporterModel(allowlist, "strimzi-reporter", (v, r) -> Optional.of(inventory), targetLabels);
+        return new StrimziReporterModel(allowlist, "strimzi-reporter", InventorySource.only(inventory), targetLabels);
     }
 
     @Override
@@ -64,7 +69,7 @@ public final class StrimziReporterModel implements ExporterModel {
     public synchronized StrimziReporterSimulation simulation(AuditTarget t) {
         return simulations.computeIfAbsent(t, target -> {
             String role = target.role() == null ? "broker" : target.role();
-            MBeanInventory inventory = inventories.apply(target.kafkaVersion(), role).orElseThrow(() -> new IllegalArgumentException(
+            MBeanInventory inventory = inventories.find(target.kafkaVersion(), role).orElseThrow(() -> new IllegalArgumentException(
                     "no MBean inventory for Kafka " + target.kafkaVersion() + " (" + role + "); recorded: "
                             + String.join(", ", MBeanInventories.VERSIONS) + " as " + String.join(", ", MBeanInventories.ROLES)));
             return new StrimziReporterSimulation(inventory, allowlist);

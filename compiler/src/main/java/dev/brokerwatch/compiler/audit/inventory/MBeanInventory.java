@@ -1,5 +1,6 @@
 package dev.brokerwatch.compiler.audit.inventory;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +21,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The MBeans of one Kafka node, recorded from a live JVM: for each generalized ObjectName its kind, instance count,
- * example and attributes. Written as a line-oriented text file (optionally gzip-compressed, by the file name ending
- * in {@code .gz}), sorted, so that a re-recording diffs cleanly:
+ * example and attributes. Written as a line-oriented text file (gzip-compressed when the file name ends in
+ * {@code .gz}; read back either way, by its content), sorted, so that a re-recording diffs cleanly:
  * <pre>
  * inventory 1
  * kafka 4.1.2
@@ -92,10 +93,20 @@ public record MBeanInventory(String kafkaVersion, String role, List<InventoryMBe
         }
     }
 
+    /** Reads a file {@link #write} wrote, gzip-compressed or not whatever its name: a renamed or unpacked copy reads too. */
     public static MBeanInventory read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in, file.toString());
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return read(isGzip(in) ? new GZIPInputStream(in) : in, file.toString());
         }
+    }
+
+    /** Whether the stream starts with gzip's magic bytes; the stream is left where it was. */
+    private static boolean isGzip(InputStream in) throws IOException {
+        in.mark(2);
+        int first = in.read();
+        int second = in.read();
+        in.reset();
+        return first == 0x1f && second == 0x8b;
     }
 
     /** Reads the text form; a malformed line is an {@link InventoryFormatException} naming the line. */
@@ -109,11 +120,18 @@ public record MBeanInventory(String kafkaVersion, String role, List<InventoryMBe
         List<AttributeBuilder> attributeStack = new ArrayList<>();
         String line;
         int lineNo = 0;
+        boolean header = false;
         while ((line = reader.readLine()) != null) {
             lineNo++;
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
+            if (!header && !line.startsWith("inventory ")) {
+                // say so at once: any other file would fail on some later line with a less useful message
+                throw new InventoryFormatException(displayName, lineNo, "not a brokerwatch MBean inventory: it starts with '"
+                        + excerpt(line) + "' where an inventory starts with 'inventory " + FORMAT + "'");
+            }
+            header = true;
             int indent = 0;
             while (indent < line.length() && line.charAt(indent) == ' ') {
                 indent++;
@@ -175,6 +193,9 @@ public record MBeanInventory(String kafkaVersion, String role, List<InventoryMBe
                 throw new InventoryFormatException(displayName, lineNo, e.getMessage());
             }
         }
+        if (!header) {
+            throw new InventoryFormatException(displayName, lineNo, "not a brokerwatch MBean inventory: it is empty");
+        }
         if (current != null) {
             mbeans.add(current.build(attributeStack));
         }
@@ -182,6 +203,14 @@ public record MBeanInventory(String kafkaVersion, String role, List<InventoryMBe
             throw new InventoryFormatException(displayName, lineNo, "no 'kafka' or 'role' line: this is not a brokerwatch MBean inventory");
         }
         return new MBeanInventory(version, role, mbeans);
+    }
+
+    /** The start of a line for a message: short, and printable even when the file is binary. */
+    private static String excerpt(String line) {
+        String printable = line.codePoints().limit(40)
+                .map(c -> Character.isISOControl(c) || c == 0xFFFD ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return line.codePointCount(0, line.length()) > 40 ? printable + "..." : printable;
     }
 
     private static MBeanBuilder need(MBeanBuilder m, String file, int line) {

@@ -107,8 +107,11 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     CompileResult run() throws Usage {
-        if (target.roleProblem() != null) {
-            throw new Usage(target.roleProblem());
+        ResolvedTarget resolved;
+        try {
+            resolved = target.resolve(exporter);
+        } catch (InvalidTargetException e) {
+            throw new Usage(e.getMessage());
         }
         Set<CheckCode> disabled = new LinkedHashSet<>();
         for (String name : disable) {
@@ -119,7 +122,7 @@ public final class AuditCommand implements Callable<Integer> {
             disabled.add(CheckCode.byCode(name.strip()).orElseThrow());
         }
         Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put(Params.KAFKA_VERSION, target.kafka);
+        overrides.put(Params.KAFKA_VERSION, resolved.brokers().kafkaVersion());
         overrides.put("scrape_interval", scrapeInterval);
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<Resolver.OverrideError> overrideErrors = new ArrayList<>();
@@ -138,12 +141,12 @@ public final class AuditCommand implements Callable<Integer> {
             throw new Usage("nothing to audit in " + String.join(", ", files)
                     + ": no rule groups, Grafana dashboards or exporter configuration found");
         }
-        AuditTarget brokers = new AuditTarget(params.kafkaVersion(), target.role);
+        AuditTarget brokers = new AuditTarget(params.kafkaVersion(), resolved.brokers().role());
         ExporterModel model;
         List<CatalogMetric> externals;
         try {
-            model = ExporterModels.parse(exporter, inputs.exporterConfigs());
-            externals = ExternalSeries.embedded().select(target.external);
+            model = ExporterModels.parse(exporter, inputs.exporterConfigs(), resolved.inventories());
+            externals = ExternalSeries.embedded().select(resolved.external());
         } catch (ExporterSpecException e) {
             throw new Usage(e.getMessage());
         }

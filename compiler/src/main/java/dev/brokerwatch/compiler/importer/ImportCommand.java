@@ -7,6 +7,8 @@ import dev.brokerwatch.compiler.audit.ExporterModel;
 import dev.brokerwatch.compiler.audit.ExporterModels;
 import dev.brokerwatch.compiler.audit.ExporterSpecException;
 import dev.brokerwatch.compiler.audit.ExternalSeries;
+import dev.brokerwatch.compiler.audit.InvalidTargetException;
+import dev.brokerwatch.compiler.audit.ResolvedTarget;
 import dev.brokerwatch.compiler.audit.TargetOptions;
 import dev.brokerwatch.compiler.cli.ExitCode;
 import dev.brokerwatch.compiler.report.Reporter;
@@ -121,8 +123,11 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private Importer.Result run() throws Usage {
-        if (target.roleProblem() != null) {
-            throw new Usage(target.roleProblem());
+        ResolvedTarget resolved;
+        try {
+            resolved = target.resolve(exporter);
+        } catch (InvalidTargetException e) {
+            throw new Usage(e.getMessage());
         }
         AuditInputs inputs;
         try {
@@ -139,10 +144,10 @@ public final class ImportCommand implements Callable<Integer> {
         }
         ImportCatalog catalog = null;
         if (exporter != null) {
-            AuditTarget brokers = new AuditTarget(target.kafka, target.role);
+            AuditTarget brokers = resolved.brokers();
             try {
-                ExporterModel model = ExporterModels.parse(exporter, inputs.exporterConfigs());
-                List<CatalogMetric> externals = ExternalSeries.embedded().select(target.external);
+                ExporterModel model = ExporterModels.parse(exporter, inputs.exporterConfigs(), resolved.inventories());
+                List<CatalogMetric> externals = ExternalSeries.embedded().select(resolved.external());
                 catalog = ImportCatalog.of(exporter, model, brokers, externals, inputs.groups(), userCatalog());
             } catch (ExporterSpecException e) {
                 throw new Usage(e.getMessage());
@@ -151,7 +156,7 @@ public final class ImportCommand implements Callable<Integer> {
             }
         }
         String folder = out == null ? "" : out.toString();
-        Importer.Result result = Importer.run(inputs, new Importer.Options(folder, out == null, catalog, target.kafka));
+        Importer.Result result = Importer.run(inputs, new Importer.Options(folder, out == null, catalog, resolved.brokers().kafkaVersion()));
         if (out != null && !force) {
             List<String> existing = result.files().stream().map(f -> out.resolve(f.name())).filter(Files::exists)
                     .map(Path::toString).toList();

@@ -42,11 +42,18 @@ import picocli.CommandLine.Spec;
                         + "jmx_prometheus_javaagent 1.0.1 with that config; strimzi-reporter[:ALLOWLIST] is the Strimzi Metrics "
                         + "Reporter 0.2.0, ALLOWLIST being comma-separated regexes or a file (.properties, Kafka resource, one per line).",
                 "",
+                "MBean inventories: jmx-exporter and strimzi-reporter run over a recorded MBean inventory of a real node, by "
+                        + "default the shipped one of --kafka and --role. --jmx-inventory FILE takes your own instead, recorded "
+                        + "with brokerwatch record --jmx URL --out FILE: the audit is then of the Kafka version and role the "
+                        + "file records, and --kafka or --role that say otherwise are a usage error.",
+                "",
                 "Exit codes: 0 no problems, 1 problems found, 2 usage or I/O error, 3 internal error.",
                 "",
                 "Examples:%n"
                         + "  brokerwatch audit --kafka 4.1 rules/ dashboards/%n"
-                        + "  brokerwatch audit rules.yaml --format github"},
+                        + "  brokerwatch audit rules.yaml --format github%n"
+                        + "  brokerwatch audit --exporter jmx-exporter:kafka-metrics.yaml \\%n"
+                        + "      --jmx-inventory broker-1.inventory.gz rules/"},
         mixinStandardHelpOptions = true)
 public final class AuditCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*",

@@ -56,6 +56,8 @@ import picocli.CommandLine.Spec;
                 "Examples:%n"
                         + "  brokerwatch import prometheusrule.yaml > kafka.bw%n"
                         + "  brokerwatch import rules/ --exporter jmx-exporter:metrics.yaml --out bw/%n"
+                        + "  brokerwatch import rules/ --exporter jmx-exporter:metrics.yaml \\%n"
+                        + "      --jmx-inventory broker-1.inventory.gz --out bw/%n"
                         + "  brokerwatch check bw/*.bw && brokerwatch compile bw/*.bw --out out"},
         mixinStandardHelpOptions = true)
 public final class ImportCommand implements Callable<Integer> {

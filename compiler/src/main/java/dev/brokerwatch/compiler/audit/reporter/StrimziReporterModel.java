@@ -71,7 +71,8 @@ public final class StrimziReporterModel implements ExporterModel {
             String role = target.role() == null ? "broker" : target.role();
             MBeanInventory inventory = inventories.find(target.kafkaVersion(), role).orElseThrow(() -> new IllegalArgumentException(
                     "no MBean inventory for Kafka " + target.kafkaVersion() + " (" + role + "); recorded: "
-                            + String.join(", ", MBeanInventories.VERSIONS) + " as " + String.join(", ", MBeanInventories.ROLES)));
+                            + String.join(", ", MBeanInventories.VERSIONS) + " as " + String.join(", ", MBeanInventories.ROLES)
+                            + " (record your own: brokerwatch record --jmx URL --out FILE, then --jmx-inventory FILE)"));
             return new StrimziReporterSimulation(inventory, allowlist);
         });
     }

@@ -146,9 +146,11 @@ class AgentAttachIT {
     } finally {
       stop(pid);
     }
+    // a Nagle stall (a small write waiting for the client's delayed ACK, about 40 ms) holds back every response on a
+    // kept-alive connection, so even the fastest would take that long; a busy machine slows some, not all
     micros.sort(null);
-    assertThat(micros.get(micros.size() / 2))
-        .as("median keep-alive scrape in microseconds (Nagle and a delayed ACK would add about 40 ms): %s", micros)
+    assertThat(micros.get(0))
+        .as("fastest keep-alive scrape in microseconds (Nagle and a delayed ACK would add about 40 ms to each): %s", micros)
         .isLessThan(25_000L);
   }
 

@@ -43,7 +43,8 @@ class TestcontainersClusterIT {
     private static final String TOPIC = "bw-containers";
     /** The pack's own params, shortened: `brokerwatch check` stays clean with exactly these. */
     private static final Map<String, String> PARAMS = Map.of(
-            "scrape_interval", "2s", "evaluation_interval", "2s", "broker_down_for", "10s");
+            "scrape_interval", "2s", "evaluation_interval", "2s", "broker_down_for", "10s",
+            "broker_down_keep_firing_for", "20s");
 
     private final Map<String, Long> timings = new LinkedHashMap<>();
 

@@ -15,7 +15,7 @@ import dev.brokerwatch.tests.proof.junit.LiveKafkaCluster;
  * config is proven too: a shorter group_interval lets the resolution be notified within the test's time.
  */
 @LiveKafkaCluster(nodes = 1, pack = "alerts/kafka.bw", set = {"scrape_interval=2s", "evaluation_interval=2s",
-        "broker_down_for=10s", "notification_group_interval=10s"})
+        "broker_down_for=10s", "broker_down_keep_firing_for=20s", "notification_group_interval=10s"})
 class LiveKafkaClusterExampleIT {
     @Test
     @Timeout(300)

@@ -73,7 +73,7 @@ public final class ImportCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--exporter", paramLabel = "SPEC",
-            description = "Write the catalog for this exporter model: brokerwatch[:CATALOG.bw|MAPPING], jmx-exporter[:CONFIG.yaml]. "
+            description = "Write the catalog for this exporter model: brokerwatch[:CATALOG.bw|MAPPING], jmx-exporter[:CONFIG.yaml], strimzi-reporter[:ALLOWLIST|FILE]. "
                     + "Default: no catalog.")
     String exporter;
 

@@ -1,6 +1,7 @@
 package dev.brokerwatch.compiler.audit;
 
 import dev.brokerwatch.compiler.audit.inventory.InventorySource;
+import dev.brokerwatch.compiler.audit.inventory.MBeanInventories;
 import dev.brokerwatch.compiler.audit.inventory.MBeanInventory;
 import dev.brokerwatch.dsl.catalog.KafkaVersions;
 import dev.brokerwatch.dsl.resolve.Params;
@@ -85,7 +86,7 @@ public final class TargetOptions {
             }
             return kafka;
         }
-        if (kafka != null && !file.equals(kafka) && !file.startsWith(kafka + ".")) {
+        if (kafka != null && !MBeanInventories.versionMatches(file, kafka)) {
             throw new InvalidTargetException("--kafka " + kafka + " contradicts --jmx-inventory " + jmxInventory + ", recorded on Kafka "
                     + file + ": drop --kafka (the recording's version is used), or record a node running " + kafka);
         }

@@ -3,7 +3,6 @@ package dev.brokerwatch.compiler.audit.exporter;
 import dev.brokerwatch.compiler.audit.AuditTarget;
 import dev.brokerwatch.compiler.audit.ExporterModel;
 import dev.brokerwatch.compiler.audit.inventory.InventorySource;
-import dev.brokerwatch.compiler.audit.inventory.MBeanInventories;
 import dev.brokerwatch.compiler.audit.inventory.MBeanInventory;
 import dev.brokerwatch.dsl.ast.MetricType;
 import dev.brokerwatch.dsl.catalog.Catalog;
@@ -73,10 +72,7 @@ public final class JmxExporterModel implements ExporterModel {
     public synchronized JmxExporterSimulation simulation(AuditTarget t) {
         return simulations.computeIfAbsent(t, target -> {
             String role = target.role() == null ? "broker" : target.role();
-            MBeanInventory inventory = inventories.find(target.kafkaVersion(), role).orElseThrow(() -> new IllegalArgumentException(
-                    "no MBean inventory for Kafka " + target.kafkaVersion() + " (" + role + "); recorded: "
-                            + String.join(", ", MBeanInventories.VERSIONS) + " as " + String.join(", ", MBeanInventories.ROLES)
-                            + " (record your own: brokerwatch record --jmx URL --out FILE, then --jmx-inventory FILE)"));
+            MBeanInventory inventory = inventories.require(target.kafkaVersion(), role);
             return new JmxExporterSimulation(config, rules, inventory);
         });
     }

@@ -14,6 +14,14 @@ public interface InventorySource {
     /** The inventory for that version and role, or empty when there is none. */
     Optional<MBeanInventory> find(String kafkaVersion, String role);
 
+    /** As {@link #find}, failing with what was recorded and how to record one's own when there is none. */
+    default MBeanInventory require(String kafkaVersion, String role) {
+        return find(kafkaVersion, role).orElseThrow(() -> new IllegalArgumentException(
+                "no MBean inventory for Kafka " + kafkaVersion + " (" + role + "); recorded: "
+                        + String.join(", ", MBeanInventories.VERSIONS) + " as " + String.join(", ", MBeanInventories.ROLES)
+                        + " (record your own: brokerwatch record --jmx URL --out FILE, then --jmx-inventory FILE)"));
+    }
+
     /**
      * One recorded inventory, whatever version and role are asked for: the audit target is taken from the
      * recording itself, so they agree.

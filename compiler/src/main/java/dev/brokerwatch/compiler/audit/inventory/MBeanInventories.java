@@ -29,7 +29,7 @@ public final class MBeanInventories {
     public static Optional<MBeanInventory> find(String kafkaVersion, String role) {
         List<String> candidates = new ArrayList<>();
         for (String v : VERSIONS) {
-            if (v.equals(kafkaVersion) || v.startsWith(kafkaVersion + ".")) {
+            if (versionMatches(v, kafkaVersion)) {
                 candidates.add(v);
             }
         }
@@ -41,6 +41,11 @@ public final class MBeanInventories {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code asked} names the recorded version {@code recorded}: exactly, or its minor ("4.1" for "4.1.2"). */
+    public static boolean versionMatches(String recorded, String asked) {
+        return recorded.equals(asked) || recorded.startsWith(asked + ".");
     }
 
     static String resource(String version, String role) {

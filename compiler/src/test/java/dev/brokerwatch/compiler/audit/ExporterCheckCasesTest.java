@@ -3,6 +3,10 @@ package dev.brokerwatch.compiler.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.brokerwatch.compiler.audit.exporter.JmxExporterModel;
+import dev.brokerwatch.compiler.audit.inventory.InventorySource;
+import dev.brokerwatch.compiler.audit.reporter.AllowlistChecks;
+import dev.brokerwatch.compiler.audit.reporter.StrimziAllowlist;
+import dev.brokerwatch.compiler.audit.reporter.StrimziReporterModel;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.DiagnosticRenderer;
 import dev.brokerwatch.dsl.source.SourceFile;
@@ -17,8 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden cases of the exporter checks: each {@code checks/exporter/<topic>/*.yaml} is a jmx_exporter config audited
- * against the shipped Kafka 4.1.2 broker inventory; the findings of that folder's code, rendered, must equal the
+ * Golden cases of the exporter checks: each {@code checks/exporter/<topic>/*.yaml} is a jmx_exporter config (for
+ * {@code allowlist-unused} a Strimzi Kafka resource with the Metrics Reporter's allowlist) audited against the shipped
+ * Kafka 4.1.2 broker inventory; the findings of that folder's code, rendered, must equal the
  * {@code .expected} file next to it ({@code -Dgolden.update=true} rewrites them). A {@code fires} case has at least
  * one finding of its code, a {@code quiet} case none.
  */
@@ -33,13 +38,25 @@ class ExporterCheckCasesTest {
         }
     }
 
+    /** The allowlist cases are Strimzi Kafka resources for the Metrics Reporter; the others jmx_exporter configs. */
+    private static ExporterModel model(String code, SourceFile file) {
+        if (!code.equals(AllowlistChecks.CODE.code())) {
+            return JmxExporterModel.of(file);
+        }
+        try {
+            return StrimziReporterModel.of(StrimziAllowlist.fromFile(file.displayPath(), file.text()), InventorySource.SHIPPED, List.of());
+        } catch (ExporterSpecException e) {
+            throw new AssertionError(file.displayPath() + " is not a usable allowlist: " + e.getMessage(), e);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("cases")
     void findingsOfTheCaseCodeMatchTheExpectedReport(Path yaml) throws IOException {
         String code = CASES.relativize(yaml.getParent()).toString().replace('\\', '/');
         String display = CASES.relativize(yaml).toString().replace('\\', '/');
         SourceFile file = SourceFile.ofString(display, Files.readString(yaml, StandardCharsets.UTF_8));
-        List<Diagnostic> findings = JmxExporterModel.of(file).configFindings(TARGET).stream()
+        List<Diagnostic> findings = model(code, file).configFindings(TARGET).stream()
                 .filter(d -> d.code().equals(code)).toList();
         String report = findings.stream().map(DiagnosticRenderer::render).collect(Collectors.joining("\n"));
         Path expected = Path.of(yaml.toString().replaceAll("\\.yaml$", ".expected"));

@@ -254,6 +254,10 @@ public enum CheckCode {
     EXPORTER_SERIES_ESTIMATE("exporter/series-estimate", List.of(Severity.INFO),
             "The number of series the jmx_exporter config produces on one broker with 1,000 partitions, and the rules that make most.",
             true, "dev.brokerwatch.compiler.audit.exporter.JmxExporterChecks"),
+    EXPORTER_ALLOWLIST_UNUSED("exporter/allowlist-unused", List.of(Severity.WARNING, Severity.INFO),
+            "A Strimzi Metrics Reporter allowlist entry that matches no metric of the audited Kafka version and node role "
+                    + "(warning), or matches only on nodes of another role (info).",
+            true, "dev.brokerwatch.compiler.audit.reporter.AllowlistChecks"),
     DISABLE_UNUSED("disable/unused", List.of(Severity.WARNING),
             "A `# brokerwatch: disable=…` comment that disables nothing: no problem of that code where it applies.",
             true, DisableFilter.class),

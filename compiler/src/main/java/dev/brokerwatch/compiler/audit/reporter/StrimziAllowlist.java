@@ -1,6 +1,8 @@
 package dev.brokerwatch.compiler.audit.reporter;
 
 import dev.brokerwatch.compiler.audit.ExporterSpecException;
+import dev.brokerwatch.dsl.source.SourceFile;
+import dev.brokerwatch.dsl.source.Span;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +26,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * the setting as a list: split at commas with the spaces around them, nothing at all for an empty value. The JVM's
  * series are not filtered by it.
  */
-public record StrimziAllowlist(List<String> entries, String source) {
+public record StrimziAllowlist(List<String> entries, String source, List<Span> spans) {
     public static final String PROPERTY = "prometheus.metrics.reporter.allowlist";
     /** The reporter's default: everything. */
     public static final StrimziAllowlist EVERYTHING = new StrimziAllowlist(List.of(".*"), "the reporter's default");
@@ -53,8 +55,26 @@ public record StrimziAllowlist(List<String> entries, String source) {
 
     private static final Pattern COMMA_WITH_WHITESPACE = Pattern.compile("\\s*,\\s*");
 
+    /**
+     * {@code spans} holds where each entry was written, one per entry, or nothing for a list nobody wrote (the
+     * reporter's or the operator's default), which the checks leave alone.
+     */
     public StrimziAllowlist {
         entries = List.copyOf(entries);
+        spans = List.copyOf(spans);
+        if (!spans.isEmpty() && spans.size() != entries.size()) {
+            throw new IllegalArgumentException(entries.size() + " entries, " + spans.size() + " spans");
+        }
+    }
+
+    /** A list nobody wrote: a default. */
+    public StrimziAllowlist(List<String> entries, String source) {
+        this(entries, source, List.of());
+    }
+
+    /** True when a user wrote the entries (an argument or a file), not a default. */
+    public boolean written() {
+        return !spans.isEmpty();
     }
 
     /** True when the reporter reads the metric of this name. */
@@ -68,12 +88,19 @@ public record StrimziAllowlist(List<String> entries, String source) {
 
     /** The setting's value as Kafka reads it (comma-separated); an entry that is not a Java regex is an error naming it. */
     public static StrimziAllowlist ofValue(String value, String source) throws ExporterSpecException {
+        return of(split(value), source);
+    }
+
+    private static List<String> split(String value) {
         String trimmed = value.strip();
-        List<String> entries = trimmed.isEmpty() ? List.of() : Arrays.asList(COMMA_WITH_WHITESPACE.split(trimmed, -1));
-        return of(entries, source);
+        return trimmed.isEmpty() ? List.of() : Arrays.asList(COMMA_WITH_WHITESPACE.split(trimmed, -1));
     }
 
     static StrimziAllowlist of(List<String> entries, String source) throws ExporterSpecException {
+        return of(entries, source, List.of());
+    }
+
+    static StrimziAllowlist of(List<String> entries, String source, List<Span> spans) throws ExporterSpecException {
         for (String entry : entries) {
             try {
                 Pattern.compile(entry);
@@ -82,7 +109,7 @@ public record StrimziAllowlist(List<String> entries, String source) {
                         + e.getDescription() + " near index " + e.getIndex() + "); the reporter refuses to start with it");
             }
         }
-        return new StrimziAllowlist(entries, source);
+        return new StrimziAllowlist(entries, source, spans);
     }
 
     /**
@@ -104,7 +131,10 @@ public record StrimziAllowlist(List<String> entries, String source) {
             throw new ExporterSpecException("--exporter strimzi-reporter:" + argument + ": no such file (give an existing file, or the "
                     + "allowlist itself: comma-separated regular expressions)");
         }
-        return ofValue(argument, "--exporter strimzi-reporter:" + argument);
+        String source = "--exporter strimzi-reporter:" + argument;
+        List<String> entries = split(argument);
+        SourceFile written = SourceFile.ofString("--exporter", argument);
+        return of(entries, source, AllowlistPositions.inOrder(written, 0, entries));
     }
 
     private static boolean isFile(String argument) {
@@ -115,9 +145,11 @@ public record StrimziAllowlist(List<String> entries, String source) {
         }
     }
 
-    static StrimziAllowlist fromFile(String file, String text) throws ExporterSpecException {
+    /** The allowlist in a file's text ({@code file} names it in messages): a Kafka resource, a .properties, or one per line. */
+    public static StrimziAllowlist fromFile(String file, String text) throws ExporterSpecException {
+        SourceFile source = SourceFile.ofString(file, text);
         if (file.endsWith(".yaml") || file.endsWith(".yml")) {
-            return fromKafkaResource(file, text);
+            return fromKafkaResource(source);
         }
         if (file.endsWith(".properties") || text.lines().anyMatch(l -> l.strip().startsWith(PROPERTY))) {
             Properties p = new Properties();
@@ -130,7 +162,8 @@ public record StrimziAllowlist(List<String> entries, String source) {
             if (value == null) {
                 return new StrimziAllowlist(EVERYTHING.entries(), file + " (no " + PROPERTY + ": the reporter's default)");
             }
-            return ofValue(value, file + ": " + PROPERTY);
+            List<String> entries = split(value);
+            return of(entries, file + ": " + PROPERTY, AllowlistPositions.inOrder(source, AllowlistPositions.after(text, PROPERTY), entries));
         }
         List<String> entries = new ArrayList<>();
         for (String line : text.lines().toList()) {
@@ -139,11 +172,13 @@ public record StrimziAllowlist(List<String> entries, String source) {
                 entries.add(entry);
             }
         }
-        return of(entries, file);
+        return of(entries, file, AllowlistPositions.inOrder(source, 0, entries));
     }
 
     /** A Kafka resource's {@code spec.kafka.metricsConfig}: its {@code values.allowList}, or the operator's default without one. */
-    private static StrimziAllowlist fromKafkaResource(String file, String text) throws ExporterSpecException {
+    private static StrimziAllowlist fromKafkaResource(SourceFile source) throws ExporterSpecException {
+        String file = source.displayPath();
+        String text = source.text();
         Yaml yaml = new Yaml(new LoaderOptions());
         try {
             for (Object doc : yaml.loadAll(text)) {
@@ -165,7 +200,9 @@ public record StrimziAllowlist(List<String> entries, String source) {
                 if (!(allowList instanceof List<?> list)) {
                     throw new ExporterSpecException(file + ": metricsConfig.values.allowList is not a list");
                 }
-                return of(list.stream().map(String::valueOf).toList(), file + ": metricsConfig.values.allowList");
+                List<String> entries = list.stream().map(String::valueOf).toList();
+                return of(entries, file + ": metricsConfig.values.allowList",
+                        AllowlistPositions.inOrder(source, AllowlistPositions.after(text, "allowList"), entries));
             }
         } catch (YAMLException e) {
             throw new ExporterSpecException(file + ": not YAML (" + e.getMessage().lines().findFirst().orElse("") + ")");

@@ -12,7 +12,10 @@ import dev.brokerwatch.dsl.catalog.CatalogMetric;
 import dev.brokerwatch.dsl.catalog.Origin;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import java.util.ArrayList;
+import dev.brokerwatch.compiler.audit.inventory.MBeanInventories;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +23,7 @@ import java.util.Map;
  * {@code --exporter strimzi-reporter[:ALLOWLIST]}: the Strimzi Metrics Reporter 0.2.0 ({@code io.strimzi:metrics-reporter},
  * Kafka's {@code metric.reporters} and {@code kafka.metrics.reporters} plugins) with an allowlist, over the recorded
  * inventory of the target's version and role, plus client_java's JVM families. Its naming is fixed, so it has no
- * configuration to check beyond the allowlist, which is checked when it is read.
+ * configuration to check beyond the allowlist: its syntax when it is read, the entries that read nothing here.
  */
 public final class StrimziReporterModel implements ExporterModel {
     private final StrimziAllowlist allowlist;
@@ -48,6 +51,11 @@ public final class StrimziReporterModel implements ExporterModel {
         StrimziAllowlist allowlist = argument == null ? StrimziAllowlist.EVERYTHING : StrimziAllowlist.fromArgument(argument);
         return new StrimziReporterModel(allowlist, argument == null ? "strimzi-reporter" : "strimzi-reporter:" + argument,
                 inventories, targetLabels);
+    }
+
+    /** The reporter with this allowlist over the inventories {@code inventories} finds. */
+    public static StrimziReporterModel of(StrimziAllowlist allowlist, InventorySource inventories, List<String> targetLabels) {
+        return new StrimziReporterModel(allowlist, "strimzi-reporter", inventories, targetLabels);
     }
 
     /** The reporter with this allowlist over one inventory (a user's own recording), whatever the target says. */
@@ -91,8 +99,29 @@ public final class StrimziReporterModel implements ExporterModel {
         return Catalog.of(metrics, targetLabels);
     }
 
+    /** The allowlist's entries that read nothing on the target ({@code exporter/allowlist-unused}). */
     @Override
     public List<Diagnostic> configFindings(AuditTarget target) {
-        return List.of();
+        if (!allowlist.written()) {
+            return List.of();
+        }
+        StrimziReporterSimulation here = simulation(target);
+        String role = target.role() == null ? "broker" : target.role();
+        Map<String, TreeSet<String>> otherRoles = new LinkedHashMap<>();
+        for (String other : MBeanInventories.ROLES) {
+            // a user's own recording stands for every role (InventorySource.only): no other role to compare with
+            inventories.find(target.kafkaVersion(), other)
+                    .filter(inventory -> !other.equals(role) && inventory != here.inventory())
+                    .ifPresent(inventory -> otherRoles.put(other, names(new StrimziReporterSimulation(inventory, allowlist))));
+        }
+        return AllowlistChecks.unused(allowlist, here.inventory(), names(here), otherRoles);
+    }
+
+    /** Every metric name the reporter would form on that node, read or kept out by the allowlist. */
+    private static TreeSet<String> names(StrimziReporterSimulation simulation) {
+        TreeSet<String> names = new TreeSet<>();
+        simulation.families().values().forEach(f -> names.add(f.name()));
+        simulation.blocked().values().forEach(f -> names.add(f.name()));
+        return names;
     }
 }

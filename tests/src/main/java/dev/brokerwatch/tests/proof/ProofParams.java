@@ -38,6 +38,7 @@ public final class ProofParams {
         m.put("under_replicated_for", "20s");
         m.put("under_min_isr_for", "10s");
         m.put("isr_shrink_window", "1m");
+        m.put("isr_shrink_for", "10s");
         m.put("disk_capacity_bytes", Long.toString(DISK_CAPACITY_BYTES));
         m.put("disk_usage_for", "10s");
         m.put("handler_idle_for", "20s");

@@ -13,8 +13,8 @@ import dev.brokerwatch.tests.proof.Expectation;
 
 /**
  * Stop a broker (SIGTERM: controlled shutdown) and start it again: broker down, under-replicated and
- * under-min-ISR partitions on the survivors and a fenced broker, one page; then the broker hangs
- * (SIGSTOP) for a while: the partition leaders shrink their ISRs.
+ * under-min-ISR partitions on the survivors and a fenced broker, one page; then a broker hangs
+ * (SIGSTOP) for a while: the partition leaders shrink their ISRs, and it fails its scrapes: one page.
  */
 class BrokerRestartFaultIT {
     static final String SCENARIO = "broker-restart";
@@ -46,13 +46,16 @@ class BrokerRestartFaultIT {
                 // A stopped broker leaves the ISRs through the controller (its controlled shutdown; the
                 // leaders' IsrShrinksPerSec stays 0). A hung one is dropped by the partition leaders
                 // themselves after replica.lag.time.max.ms, before its session times out: an ISR shrink.
-                AlertProofRig.Fault hang = rig.fault("broker-hang",
-                        Expectation.of("KafkaIsrShrinking", "namespace", AlertProofRig.NAMESPACE));
-                Faults.settleBefore(rig, hang);
+                // The hung broker fails its scrapes too: one page (KafkaBrokerDown), the shrink held back by it. It
+                // stays hung until that page is sent (the repair waits for delivery), as a hang worth paging for does.
                 // Not the quorum leader: the leaders' AlterPartition requests would wait on it until the controller
                 // socket times out, and its fencing after broker.session.timeout.ms would take it out of the ISRs
                 // first, so no shrink would be counted.
                 int hung = Faults.quorumLeader(rig) == 3 ? 2 : 3;
+                AlertProofRig.Fault hang = rig.fault("broker-hang",
+                        Expectation.of("KafkaIsrShrinking", "namespace", AlertProofRig.NAMESPACE),
+                        Expectation.of("KafkaBrokerDown", "namespace", AlertProofRig.NAMESPACE, "pod", "node-" + hung));
+                Faults.settleBefore(rig, hang);
                 hang.inject(() -> rig.cluster().pauseNode(hung));
                 try {
                     hang.awaitFiring(Duration.ofMinutes(2));

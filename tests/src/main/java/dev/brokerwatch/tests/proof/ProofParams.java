@@ -58,6 +58,7 @@ public final class ProofParams {
         m.put("leader_changes_max", "3");
         m.put("leader_changes_for", "10s");
         m.put("raft_commit_latency_for", "20s");
+        m.put("metadata_elections_for", "10s");
         // kafka-jvm.bw
         m.put("heap_used_for", "20s");
         m.put("gc_time_window", "1m");

@@ -134,7 +134,7 @@ public final class AlertDeliveryProof implements AutoCloseable {
      * cluster can hold a symptom that outlives the fault's own alerts (leadership still moving back after a hang, an
      * unclean election counted over a fixed window); those still firing when the fault's own alerts have resolved are
      * listed as outstanding, and every alert that stopped firing must have been notified resolved. Returns the
-     * episode's account; {@link Episode#verdict()} says what is wrong, if anything.
+     * episode's account; {@link Episode#verdict(int)} says what is wrong, if anything.
      */
     public Episode close(String scenario, long start, boolean resolved) {
         long deadline = System.nanoTime() + groupInterval.plus(Duration.ofSeconds(60)).toNanos();
@@ -264,14 +264,18 @@ public final class AlertDeliveryProof implements AutoCloseable {
             return groups.stream().filter(g -> PAGE_RECEIVER.equals(g.receiver())).count();
         }
 
-        /** Null when the episode kept its promises, else what broke them. */
-        public String verdict() {
+        /** Null when the episode of {@code faults} faults kept its promises, else what broke them. */
+        public String verdict(int faults) {
             List<String> problems = new ArrayList<>();
             if (pages() > 1) {
                 problems.add(pages() + " notification groups paged for one fault");
             }
             if (!unresolved.isEmpty()) {
                 problems.add("not notified resolved after the repair: " + unresolved);
+            }
+            if (groups.size() > faults) {
+                problems.add(groups.size() + " notification groups for " + faults + " fault(s) (the promise is one per"
+                        + " fault: its cause, at its highest severity, with its symptoms held back)");
             }
             return problems.isEmpty() ? null : String.join("; ", problems);
         }

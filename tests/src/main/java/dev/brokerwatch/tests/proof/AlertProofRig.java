@@ -264,13 +264,7 @@ public final class AlertProofRig implements AutoCloseable {
         episodeFaults.forEach(f -> outcomes.putAll(f.deliveryOutcome));
         ProofReport.recordEpisode(new ProofReport.EpisodeRow(scenarios, backend(), kafka(), topology, agent.label(),
                 outcomes, episode));
-        String verdict = episode.verdict();
-        long faults = episodeFaults.size();
-        if (episode.groups().size() > faults) {
-            String extra = episode.groups().size() + " notification groups for " + faults + " fault(s) (the promise is one"
-                    + " per fault: its cause, at its highest severity, with its symptoms held back)";
-            verdict = verdict == null ? extra : verdict + "; " + extra;
-        }
+        String verdict = episode.verdict(episodeFaults.size());
         List<String> early = outcomes.entrySet().stream()
                 .filter(e -> e.getValue().endsWith(AlertDeliveryProof.SENT_BEFORE_ITS_CAUSE)).map(Map.Entry::getKey).toList();
         if (!early.isEmpty()) {

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,8 +31,8 @@ public final class AllowlistChecks {
      * The findings for {@code allowlist} on the node {@code inventory} was recorded on, whose reporter forms {@code names};
      * {@code otherRoles} are the names formed on nodes of the other roles of the same version, by role.
      */
-    public static List<Diagnostic> unused(StrimziAllowlist allowlist, MBeanInventory inventory, TreeSet<String> names,
-                                          Map<String, TreeSet<String>> otherRoles) {
+    public static List<Diagnostic> unused(StrimziAllowlist allowlist, MBeanInventory inventory, SortedSet<String> names,
+                                          Map<String, SortedSet<String>> otherRoles) {
         if (!allowlist.written()) {
             return List.of(); // a default nobody wrote: the operator's list serves every role
         }
@@ -71,8 +73,8 @@ public final class AllowlistChecks {
      * The closest name for a literal entry, or the closest name prefix (ended at a '_') for an entry that is a literal
      * prefix followed by a pattern, the suggestion keeping the entry's own pattern part.
      */
-    static Optional<String> suggestion(String entry, TreeSet<String> names) {
-        java.util.regex.Matcher syntax = REGEX_SYNTAX.matcher(entry);
+    static Optional<String> suggestion(String entry, SortedSet<String> names) {
+        Matcher syntax = REGEX_SYNTAX.matcher(entry);
         if (!syntax.find()) {
             return DidYouMean.suggest(entry, names);
         }
@@ -81,7 +83,7 @@ public final class AllowlistChecks {
         if (literal.length() < 4) {
             return Optional.empty();
         }
-        TreeSet<String> prefixes = new TreeSet<>();
+        SortedSet<String> prefixes = new TreeSet<>();
         for (String n : names) {
             for (int at = n.indexOf('_'); at >= 0; at = n.indexOf('_', at + 1)) {
                 prefixes.add(n.substring(0, at));

@@ -86,18 +86,18 @@ public record StrimziAllowlist(List<String> entries, String source, List<Span> s
         return Pattern.compile(entries.stream().map(e -> "(" + e + ")").collect(Collectors.joining("|")));
     }
 
-    /** The setting's value as Kafka reads it (comma-separated); an entry that is not a Java regex is an error naming it. */
+    /**
+     * The setting's value as Kafka reads it (comma-separated), as written in {@code --exporter}; an entry that is not a
+     * Java regex is an error naming it.
+     */
     public static StrimziAllowlist ofValue(String value, String source) throws ExporterSpecException {
-        return of(split(value), source);
+        List<String> entries = split(value);
+        return of(entries, source, AllowlistPositions.inOrder(SourceFile.ofString("--exporter", value), 0, entries));
     }
 
     private static List<String> split(String value) {
         String trimmed = value.strip();
         return trimmed.isEmpty() ? List.of() : Arrays.asList(COMMA_WITH_WHITESPACE.split(trimmed, -1));
-    }
-
-    static StrimziAllowlist of(List<String> entries, String source) throws ExporterSpecException {
-        return of(entries, source, List.of());
     }
 
     static StrimziAllowlist of(List<String> entries, String source, List<Span> spans) throws ExporterSpecException {
@@ -131,10 +131,7 @@ public record StrimziAllowlist(List<String> entries, String source, List<Span> s
             throw new ExporterSpecException("--exporter strimzi-reporter:" + argument + ": no such file (give an existing file, or the "
                     + "allowlist itself: comma-separated regular expressions)");
         }
-        String source = "--exporter strimzi-reporter:" + argument;
-        List<String> entries = split(argument);
-        SourceFile written = SourceFile.ofString("--exporter", argument);
-        return of(entries, source, AllowlistPositions.inOrder(written, 0, entries));
+        return ofValue(argument, "--exporter strimzi-reporter:" + argument);
     }
 
     private static boolean isFile(String argument) {

@@ -5,6 +5,7 @@ import dev.brokerwatch.compiler.audit.ExporterModel;
 import dev.brokerwatch.compiler.audit.ExporterSpecException;
 import dev.brokerwatch.compiler.audit.exporter.ClientJavaJvmFamilies;
 import dev.brokerwatch.compiler.audit.inventory.InventorySource;
+import dev.brokerwatch.compiler.audit.inventory.MBeanInventories;
 import dev.brokerwatch.compiler.audit.inventory.MBeanInventory;
 import dev.brokerwatch.dsl.ast.MetricType;
 import dev.brokerwatch.dsl.catalog.Catalog;
@@ -12,12 +13,11 @@ import dev.brokerwatch.dsl.catalog.CatalogMetric;
 import dev.brokerwatch.dsl.catalog.Origin;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import java.util.ArrayList;
-import dev.brokerwatch.compiler.audit.inventory.MBeanInventories;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 
 /**
  * {@code --exporter strimzi-reporter[:ALLOWLIST]}: the Strimzi Metrics Reporter 0.2.0 ({@code io.strimzi:metrics-reporter},
@@ -106,22 +106,13 @@ public final class StrimziReporterModel implements ExporterModel {
             return List.of();
         }
         StrimziReporterSimulation here = simulation(target);
-        String role = target.role() == null ? "broker" : target.role();
-        Map<String, TreeSet<String>> otherRoles = new LinkedHashMap<>();
+        Map<String, SortedSet<String>> otherRoles = new LinkedHashMap<>();
         for (String other : MBeanInventories.ROLES) {
             // a user's own recording stands for every role (InventorySource.only): no other role to compare with
             inventories.find(target.kafkaVersion(), other)
-                    .filter(inventory -> !other.equals(role) && inventory != here.inventory())
-                    .ifPresent(inventory -> otherRoles.put(other, names(new StrimziReporterSimulation(inventory, allowlist))));
+                    .filter(inventory -> !other.equals(here.inventory().role()) && inventory != here.inventory())
+                    .ifPresent(inventory -> otherRoles.put(other, new StrimziReporterSimulation(inventory, allowlist).names()));
         }
-        return AllowlistChecks.unused(allowlist, here.inventory(), names(here), otherRoles);
-    }
-
-    /** Every metric name the reporter would form on that node, read or kept out by the allowlist. */
-    private static TreeSet<String> names(StrimziReporterSimulation simulation) {
-        TreeSet<String> names = new TreeSet<>();
-        simulation.families().values().forEach(f -> names.add(f.name()));
-        simulation.blocked().values().forEach(f -> names.add(f.name()));
-        return names;
+        return AllowlistChecks.unused(allowlist, here.inventory(), here.names(), otherRoles);
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -60,6 +61,14 @@ public final class StrimziReporterSimulation {
     /** Names two metrics would share with different kinds or registries: the real reporter fails every scrape then. */
     public List<String> collisions() {
         return collisions;
+    }
+
+    /** Every metric name the reporter forms on this node, read or kept out by the allowlist. */
+    public SortedSet<String> names() {
+        SortedSet<String> names = new TreeSet<>();
+        families.values().forEach(f -> names.add(f.name()));
+        blocked.values().forEach(f -> names.add(f.name()));
+        return names;
     }
 
     public MBeanInventory inventory() {

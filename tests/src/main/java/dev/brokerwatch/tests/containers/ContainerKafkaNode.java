@@ -30,6 +30,7 @@ import org.testcontainers.utility.DockerImageName;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 
@@ -54,6 +55,8 @@ import dev.brokerwatch.tests.harness.ManagedProcess;
  * {@code docker pause} (the cgroup freezer: the JVM hangs with its sockets open).
  */
 public final class ContainerKafkaNode extends ClusterNode {
+    private static final int PAUSE_ATTEMPTS = 5;
+
     private final TestcontainersKafkaCluster.Image image;
     private final String clusterName;
     private final Path kafkaLibs;
@@ -322,10 +325,33 @@ public final class ContainerKafkaNode extends ClusterNode {
         removeContainer();
     }
 
-    /** {@code docker pause}: the JVM is frozen with its sockets open. */
+    /**
+     * {@code docker pause}: the JVM is frozen with its sockets open. runc gives up freezing a cgroup v1 freezer
+     * whose tasks stay in FREEZING (threads in uninterruptible I/O on a loaded host), answers "unable to
+     * freeze" and thaws it again; like {@code docker pause} run by hand, that is tried again, a bounded number
+     * of times.
+     */
     @Override
     public synchronized void pause() {
-        client().pauseContainerCmd(requireContainerId()).exec();
+        String cid = requireContainerId();
+        InternalServerErrorException last = null;
+        for (int attempt = 1; attempt <= PAUSE_ATTEMPTS; attempt++) {
+            try {
+                client().pauseContainerCmd(cid).exec();
+                return;
+            } catch (InternalServerErrorException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("unable to freeze")) {
+                    throw e;
+                }
+                last = e;
+                System.err.printf("%s: docker pause attempt %d of %d: %s%n", name(), attempt, PAUSE_ATTEMPTS,
+                        e.getMessage().strip());
+                ClusterNode.sleep(1_000L * attempt);
+            }
+        }
+        throw new IllegalStateException(name() + ": docker pause did not freeze container " + cid + " in "
+                + PAUSE_ATTEMPTS + " attempts (runc: unable to freeze; is the host swapping or its disk stalled?)",
+                last);
     }
 
     /** {@code docker unpause} after {@link #pause()}. */

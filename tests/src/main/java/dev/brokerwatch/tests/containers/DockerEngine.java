@@ -35,6 +35,12 @@ public final class DockerEngine {
     public static final String DEFAULT_SOCKET = "/run/brokerwatch-docker/docker.sock";
     /** The local JRE image of {@code tests/docker/build-jre-image.sh}. */
     public static final String LOCAL_JRE_IMAGE = "brokerwatch/jre17:bookworm-1";
+    /**
+     * A JUnit resource lock for test classes that start container clusters: one such class at a time, next to
+     * the other live classes. Two container clusters starting together with a local one starved a KRaft
+     * quorum on a 2-core host (elections every 2 s fetch timeout, no node started within two minutes).
+     */
+    public static final String CLUSTERS_LOCK = "brokerwatch.docker-engine.clusters";
 
     private static boolean checked;
     private static boolean startedHere;

@@ -327,7 +327,7 @@ public abstract class ClusterNode {
     /** The ends of the node's logs, for failure messages. */
     public abstract String diagnostics();
 
-    static void sleep(long millis) {
+    protected static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

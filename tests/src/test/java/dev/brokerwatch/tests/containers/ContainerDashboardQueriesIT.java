@@ -2,6 +2,7 @@ package dev.brokerwatch.tests.containers;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import dev.brokerwatch.tests.live.DashboardQueriesIT;
 
@@ -10,6 +11,7 @@ import dev.brokerwatch.tests.live.DashboardQueriesIT;
  * the local JRE image, Kafka's jars from Maven Central) with the brokerwatch agent, and every panel query of
  * every curated dashboard must return series from it, with the same explicit exceptions.
  */
+@ResourceLock(DockerEngine.CLUSTERS_LOCK)
 class ContainerDashboardQueriesIT {
     private static final String TEST = "ContainerDashboardQueriesIT";
 

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testcontainers.DockerClientFactory;
 
 import dev.brokerwatch.tests.harness.KafkaCluster;
@@ -17,6 +18,7 @@ import dev.brokerwatch.tests.harness.Workload;
  * backend: {@code docker kill} (SIGKILL, exit 137) and {@code docker pause} (frozen, sockets open), each
  * followed by recovery; written against the {@link KafkaCluster} interface that both backends implement.
  */
+@ResourceLock(DockerEngine.CLUSTERS_LOCK)
 class ContainerFaultsIT {
     private static final String TOPIC = "bw-faults";
 

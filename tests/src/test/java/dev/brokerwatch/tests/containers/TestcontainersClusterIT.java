@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testcontainers.DockerClientFactory;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -36,6 +37,7 @@ import dev.brokerwatch.tests.harness.Workload;
  * container on the same data starts: the alert resolves. Needs a Docker engine: without one it fails with
  * what to run (docs/testcontainers.md), it never skips.
  */
+@ResourceLock(DockerEngine.CLUSTERS_LOCK)
 class TestcontainersClusterIT {
     private static final String TEST = "TestcontainersClusterIT";
     private static final String AGENT = "bw";

@@ -72,7 +72,10 @@ public final class BrokerwatchModel implements ExporterModel {
                 || (m.origin() == Origin.EXTERNAL && "jvm".equals(m.source()));
     }
 
-    /** A compiled agent mapping: {@code metric NAME TYPE} lines with their {@code label NAME KEY} lines. */
+    /**
+     * A compiled agent mapping: {@code metric NAME TYPE} lines with the labels of their {@code label NAME KEY},
+     * {@code const NAME VALUE} and {@code value-label NAME} lines.
+     */
     private static BrokerwatchModel fromMapping(String file) throws ExporterSpecException {
         String text;
         try {
@@ -101,7 +104,8 @@ public final class BrokerwatchModel implements ExporterModel {
                 type = words.length > 2 ? MetricType.valueOf(words[2].toUpperCase(java.util.Locale.ROOT)) : null;
                 labels = new TreeSet<>();
                 cgroup = false;
-            } else if (words[0].equals("label") && words.length > 1) {
+            } else if ((words[0].equals("label") || words[0].equals("const") || words[0].equals("value-label"))
+                    && words.length > 1) {
                 labels.add(words[1]);
             } else if (words[0].equals("cgroup")) {
                 cgroup = true;

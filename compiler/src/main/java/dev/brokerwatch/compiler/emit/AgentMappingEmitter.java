@@ -57,6 +57,9 @@ public final class AgentMappingEmitter implements Emitter {
                 }
             } else {
                 out.append("    attribute ").append(binding.attribute()).append('\n');
+                if (binding.valueLabel() != null) {
+                    out.append("    value-label ").append(binding.valueLabel()).append('\n');
+                }
             }
             if (binding.scale() != 1.0) {
                 // Double.toString is the shortest text that parses back to the same double

@@ -15,6 +15,7 @@ final class BeanBinding {
   private byte[] labelText;
   private String[] inProcessAttributes;
   private InProcessRead inProcess;
+  private LabelValueTable labelValues;
 
   BeanBinding(IndexedSource source, ObjectName name, Labels labels) {
     this.source = source;
@@ -44,6 +45,18 @@ final class BeanBinding {
       labelText = shared.computeIfAbsent(labels, ExpositionText::labelText);
     }
     return labelText;
+  }
+
+  /**
+   * The values this MBean's value label has taken (see {@link ValueLabelTarget}). Made once per
+   * binding and kept for later plans, so the bound on distinct values holds for the whole
+   * registration of the MBean, however often MBeans elsewhere come and go.
+   */
+  LabelValueTable labelValues(String valueLabel) {
+    if (labelValues == null) {
+      labelValues = new LabelValueTable(labels, valueLabel);
+    }
+    return labelValues;
   }
 
   /**

@@ -15,7 +15,8 @@ import javax.management.ObjectName;
 /**
  * One jmx source of one mapped metric, with the metric's label names laid out once so that binding
  * an MBean is a few {@code getKeyProperty} calls. Per label: an ObjectName key, or a constant value
- * (empty when this source does not produce the label). A summary source also keeps its quantiles in
+ * (empty when this source does not produce the label, and for its value label, whose value is only
+ * known once read: see {@link ValueLabelTarget}). A summary source also keeps its quantiles in
  * the client library's order (ascending) with their {@code quantile="..."} label text.
  */
 final class IndexedSource {

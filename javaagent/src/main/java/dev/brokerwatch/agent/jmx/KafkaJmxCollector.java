@@ -215,6 +215,7 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
     ScrapeScratch scratch = scratches.take();
     try {
       readAll(current, scratch, throughMBeanServer);
+      current.orderSamples(scratch.cells());
       for (int m = 0; m < metrics.length; m++) {
         countDuplicates(current, m);
       }
@@ -249,7 +250,7 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
   public void writeTo(DirectReading reading, ExpositionBuffer out, ExpositionFormat format) {
     JmxReading jmx = (JmxReading) reading;
     for (int m : familyOrder) {
-      writeFamily(metrics[m], jmx.plan().targets(m), jmx.cells(), out, format);
+      writeFamily(metrics[m], jmx.plan().targets(m), jmx.plan().orderCell(m), jmx.cells(), out, format);
     }
   }
 
@@ -337,14 +338,24 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
     }
   }
 
-  /** The family's header and its recorded samples; nothing when it has none. */
+  /**
+   * The family's header and its recorded samples; nothing when it has none. The samples are in the
+   * order of {@code targets}, or when {@code orderCell} is not negative in the order the reading
+   * keeps from there.
+   */
   private static void writeFamily(
-      MetricPlan metric, SampleTarget[] targets, SampleCells cells, ExpositionBuffer out, ExpositionFormat format) {
+      MetricPlan metric,
+      SampleTarget[] targets,
+      int orderCell,
+      SampleCells cells,
+      ExpositionBuffer out,
+      ExpositionFormat format) {
     FamilyText family = metric.family();
     int familyStart = out.size();
     boolean headerWritten = false;
     boolean sampleWritten = false;
-    for (SampleTarget target : targets) {
+    for (int i = 0; i < targets.length; i++) {
+      SampleTarget target = orderCell < 0 ? targets[i] : SampleOrder.at(targets, cells, orderCell, i);
       if (!target.recorded(cells)) {
         continue;
       }

@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * The values one scrape recorded, by cell: each {@link SampleTarget} owns one or more cells (see
  * {@link SampleTarget#cellCount()}), fills them while its MBean is read and is written out from them
- * later, in family order. Primitive arrays reused from scrape to scrape, so recording allocates
- * nothing.
+ * later, in family order. A family whose sample order depends on the values read also keeps that
+ * order here ({@link SampleOrder}). Primitive arrays reused from scrape to scrape, so recording
+ * allocates nothing.
  */
 final class SampleCells {
   private long[] words = new long[0];

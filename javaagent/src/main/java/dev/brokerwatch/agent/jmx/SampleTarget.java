@@ -44,6 +44,14 @@ abstract class SampleTarget {
     return labelText;
   }
 
+  /**
+   * The labels of the sample recorded in {@code cells}: {@link #labels()}, except for a target whose
+   * labels depend on the value read.
+   */
+  Labels sampleLabels(SampleCells cells) {
+    return labels;
+  }
+
   /** True when this scrape recorded a sample for this target. */
   final boolean recorded(SampleCells cells) {
     return cells.recorded(cell);

@@ -20,9 +20,16 @@ import java.util.Map;
  *
  * <p>Two MBeans that map to the same label set would make the client library reject the whole
  * family, so the one with the later ObjectName is dropped here and counted on every scrape.
+ *
+ * <p>A value label ({@link ValueLabelTarget}) is empty in the labels sorted here: its value is
+ * only known once read. Two MBeans that differ in nothing else are duplicates, since they could
+ * read the same value. When a value label sorts before another label, the value read can change
+ * the library's order, so such a family gets one cell per sample for the order of each reading
+ * ({@link SampleOrder}); otherwise the order here is the library's.
  */
 final class ScrapePlan {
   private static final SampleTarget[] NO_TARGETS = new SampleTarget[0];
+  private static final int NO_ORDER = -1;
   private static final Comparator<BeanBinding> BY_LABELS_THEN_NAME =
       new Comparator<BeanBinding>() {
         @Override
@@ -35,6 +42,7 @@ final class ScrapePlan {
   private final long generation;
   private final BeanRead[] reads;
   private final SampleTarget[][] targetsByMetric;
+  private final int[] orderCells;
   private final int[] duplicates;
   private final int maxAttributes;
   private final int cellCount;
@@ -44,6 +52,7 @@ final class ScrapePlan {
       long generation,
       BeanRead[] reads,
       SampleTarget[][] targetsByMetric,
+      int[] orderCells,
       int[] duplicates,
       int maxAttributes,
       int cellCount,
@@ -51,6 +60,7 @@ final class ScrapePlan {
     this.generation = generation;
     this.reads = reads;
     this.targetsByMetric = targetsByMetric;
+    this.orderCells = orderCells;
     this.duplicates = duplicates;
     this.maxAttributes = maxAttributes;
     this.cellCount = cellCount;
@@ -60,10 +70,12 @@ final class ScrapePlan {
   /** A plan with nothing to read, for before the first build. */
   static ScrapePlan empty(int metricCount) {
     SampleTarget[][] targets = new SampleTarget[metricCount][];
+    int[] orderCells = new int[metricCount];
     for (int m = 0; m < metricCount; m++) {
       targets[m] = NO_TARGETS;
+      orderCells[m] = NO_ORDER;
     }
-    return new ScrapePlan(-1, new BeanRead[0], targets, new int[metricCount], 0, 0, 0);
+    return new ScrapePlan(-1, new BeanRead[0], targets, orderCells, new int[metricCount], 0, 0, 0);
   }
 
   /** @param inProcess reads without the MBean server, or null to ask the MBean server for everything */
@@ -127,10 +139,21 @@ final class ScrapePlan {
       }
       reads.add(new BeanRead(bindings[0].name(), attributeArray, targets.toArray(new SampleTarget[0]), direct));
     }
+    int[] orderCells = new int[metricCount];
+    for (int m = 0; m < metricCount; m++) {
+      int samples = targetsByMetric[m].length;
+      if (metrics[m].orderedByValues() && samples > 1) {
+        orderCells[m] = cells;
+        cells += samples;
+      } else {
+        orderCells[m] = NO_ORDER;
+      }
+    }
     return new ScrapePlan(
         snapshot.generation(),
         reads.toArray(new BeanRead[0]),
         targetsByMetric,
+        orderCells,
         duplicates,
         maxAttributes,
         cells,
@@ -150,6 +173,15 @@ final class ScrapePlan {
         return new CounterTarget(
             metric, cell, labels, labelText, position(attributes, source.attribute()), source.scale());
       case GAUGE:
+        if (source.valueLabel() != null) {
+          return new ValueLabelTarget(
+              metric,
+              cell,
+              labels,
+              labelText,
+              position(attributes, source.attribute()),
+              binding.labelValues(source.valueLabel()));
+        }
         return new GaugeTarget(
             metric, cell, labels, labelText, position(attributes, source.attribute()), source.scale());
       case SUMMARY:
@@ -196,9 +228,29 @@ final class ScrapePlan {
     return reads;
   }
 
-  /** The samples of {@code metric}, in the order of their labels. */
+  /**
+   * The samples of {@code metric}, in the order of their labels, unless {@link #orderCell} says the
+   * order is worked out per reading.
+   */
   SampleTarget[] targets(int metric) {
     return targetsByMetric[metric];
+  }
+
+  /**
+   * The first of the cells that hold the write order of {@code metric}'s {@link #targets} in a
+   * reading (see {@link SampleOrder}), or a negative number when their order here is the order.
+   */
+  int orderCell(int metric) {
+    return orderCells[metric];
+  }
+
+  /** Works out, in {@code cells}, the order of every family whose order depends on the values read. */
+  void orderSamples(SampleCells cells) {
+    for (int m = 0; m < orderCells.length; m++) {
+      if (orderCells[m] != NO_ORDER) {
+        SampleOrder.sort(targetsByMetric[m], cells, orderCells[m]);
+      }
+    }
   }
 
   int duplicates(int metric) {
@@ -209,7 +261,7 @@ final class ScrapePlan {
     return maxAttributes;
   }
 
-  /** Number of {@link SampleCells} cells a scrape with this plan records into. */
+  /** Number of {@link SampleCells} cells a scrape with this plan records into, order cells included. */
   int cellCount() {
     return cellCount;
   }

@@ -9,7 +9,8 @@ import javax.management.ObjectName;
 /**
  * A {@code jmx <ObjectName pattern>} source and the lines under it. Counters and gauges read one
  * {@link #attribute()}; summaries read {@link #quantiles()}, an optional {@link #countAttribute()}
- * and an optional {@link #sumFromMeanAttribute()}.
+ * and an optional {@link #sumFromMeanAttribute()}. A gauge with a {@link #valueLabel()} reads a
+ * String attribute and exports it as that label's value, on a sample of value 1.
  */
 public final class JmxSource implements MetricSource {
   private final ObjectName pattern;
@@ -20,8 +21,10 @@ public final class JmxSource implements MetricSource {
   private final double scale;
   private final List<LabelFromKey> keyLabels;
   private final List<ConstLabel> constLabels;
+  private final String valueLabel;
   private final int line;
 
+  /** A source without a value label. */
   public JmxSource(
       ObjectName pattern,
       String attribute,
@@ -32,6 +35,21 @@ public final class JmxSource implements MetricSource {
       List<LabelFromKey> keyLabels,
       List<ConstLabel> constLabels,
       int line) {
+    this(pattern, attribute, quantiles, countAttribute, sumFromMeanAttribute, scale, keyLabels, constLabels, null, line);
+  }
+
+  /** @param valueLabel the label whose value is the attribute's String value, or null */
+  public JmxSource(
+      ObjectName pattern,
+      String attribute,
+      List<QuantileRead> quantiles,
+      String countAttribute,
+      String sumFromMeanAttribute,
+      double scale,
+      List<LabelFromKey> keyLabels,
+      List<ConstLabel> constLabels,
+      String valueLabel,
+      int line) {
     this.pattern = Objects.requireNonNull(pattern, "pattern");
     this.attribute = attribute;
     this.quantiles = Collections.unmodifiableList(new ArrayList<>(quantiles));
@@ -40,6 +58,7 @@ public final class JmxSource implements MetricSource {
     this.scale = scale;
     this.keyLabels = Collections.unmodifiableList(new ArrayList<>(keyLabels));
     this.constLabels = Collections.unmodifiableList(new ArrayList<>(constLabels));
+    this.valueLabel = valueLabel;
     this.line = line;
   }
 
@@ -80,14 +99,28 @@ public final class JmxSource implements MetricSource {
     return constLabels;
   }
 
-  /** Every label name this source yields: key labels then constant labels, in file order. */
+  /**
+   * The {@code value-label} of a gauge: the label whose value is the attribute's String value, the
+   * sample being 1; null when the attribute is read as a number.
+   */
+  public String valueLabel() {
+    return valueLabel;
+  }
+
+  /**
+   * Every label name this source yields: key labels then constant labels, in file order, then the
+   * value label.
+   */
   public List<String> labelNames() {
-    List<String> names = new ArrayList<>(keyLabels.size() + constLabels.size());
+    List<String> names = new ArrayList<>(keyLabels.size() + constLabels.size() + 1);
     for (LabelFromKey label : keyLabels) {
       names.add(label.label());
     }
     for (ConstLabel label : constLabels) {
       names.add(label.label());
+    }
+    if (valueLabel != null) {
+      names.add(valueLabel);
     }
     return names;
   }

@@ -35,6 +35,7 @@ public final class MappingReader {
   private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
   private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
   private static final Pattern WHITESPACE = Pattern.compile("[ \t]+");
+  private static final String VALUE_LABEL_SAMPLE = "the samples of a value label are always 1";
 
   private final String sourceName;
   private int headerLine;
@@ -141,6 +142,9 @@ public final class MappingReader {
         break;
       case "const":
         readConst(number, rest);
+        break;
+      case "value-label":
+        readValueLabel(number, rest);
         break;
       case "cgroup":
         readCgroup(number, rest);
@@ -304,6 +308,10 @@ public final class MappingReader {
     if (source.scaleLine != 0) {
       throw problem(number, "'scale' given twice in this source (first at line " + source.scaleLine + ")");
     }
+    if (source.valueLabelLine != 0) {
+      throw problem(number, "'scale' and 'value-label' (line " + source.valueLabelLine + ") cannot be combined: "
+          + VALUE_LABEL_SAMPLE);
+    }
     String[] args = arguments(number, "scale", rest, 1, "scale <factor>");
     double scale;
     try {
@@ -325,6 +333,7 @@ public final class MappingReader {
       throw problem(number, "'label' needs a label name and an ObjectName key: label <prometheus-label> <objectname-key>");
     }
     checkLabelName(number, source, parts[0]);
+    checkNotAValueLabelElsewhere(number, parts[0]);
     String key = parts[1];
     if (!source.pattern.isPropertyListPattern() && source.pattern.getKeyProperty(key) == null) {
       throw problem(
@@ -332,6 +341,7 @@ public final class MappingReader {
           "ObjectName key '" + key + "' is not in the pattern '" + source.pattern.getCanonicalName() + "'");
     }
     source.keyLabels.add(new LabelFromKey(parts[0], key));
+    metric.fixedLabelLines.putIfAbsent(parts[0], number);
   }
 
   private void readConst(int number, String rest) throws MappingException {
@@ -341,7 +351,38 @@ public final class MappingReader {
       throw problem(number, "'const' needs a label name and a value: const <prometheus-label> <value>");
     }
     checkLabelName(number, source, parts[0]);
+    checkNotAValueLabelElsewhere(number, parts[0]);
     source.constLabels.add(new ConstLabel(parts[0], parts[1]));
+    metric.fixedLabelLines.putIfAbsent(parts[0], number);
+  }
+
+  private void readValueLabel(int number, String rest) throws MappingException {
+    JmxDraft source = requireJmx(number, "value-label");
+    if (metric.type != MetricType.GAUGE) {
+      throw problem(
+          number, "'value-label' needs a gauge metric, but " + metric.name + " is a " + metric.type.keyword());
+    }
+    if (source.valueLabelLine != 0) {
+      throw problem(
+          number, "'value-label' given twice in this source (first at line " + source.valueLabelLine + ")");
+    }
+    if (source.scaleLine != 0) {
+      throw problem(number, "'value-label' and 'scale' (line " + source.scaleLine + ") cannot be combined: "
+          + VALUE_LABEL_SAMPLE);
+    }
+    String label = arguments(number, "value-label", rest, 1, "value-label <prometheus-label>")[0];
+    checkLabelName(number, source, label);
+    // another source's fixed value for the label could equal a value read here: two series alike
+    Integer fixed = metric.fixedLabelLines.get(label);
+    if (fixed != null) {
+      throw problem(
+          number,
+          "value label '" + label + "' is a 'label' or 'const' of another source of " + metric.name + " (line "
+              + fixed + ")");
+    }
+    source.valueLabel = label;
+    source.valueLabelLine = number;
+    metric.valueLabelLines.putIfAbsent(label, number);
   }
 
   private void readCgroup(int number, String rest) throws MappingException {
@@ -428,6 +469,17 @@ public final class MappingReader {
     }
     if (source.hasLabel(label)) {
       throw problem(number, "duplicate label '" + label + "' in this source");
+    }
+  }
+
+  /** A label line must not fix a label that another source of the metric fills from its values. */
+  private void checkNotAValueLabelElsewhere(int number, String label) throws MappingException {
+    Integer valueLabelLine = metric.valueLabelLines.get(label);
+    if (valueLabelLine != null) {
+      throw problem(
+          number,
+          "label '" + label + "' is the 'value-label' of another source of " + metric.name + " (line "
+              + valueLabelLine + ")");
     }
   }
 
@@ -563,6 +615,9 @@ public final class MappingReader {
     String help;
     final List<JmxSource> jmxSources = new ArrayList<>();
     CgroupSource cgroup;
+    // the first line of each label name, over all sources: value labels, and key or constant labels
+    final Map<String, Integer> valueLabelLines = new HashMap<>();
+    final Map<String, Integer> fixedLabelLines = new HashMap<>();
 
     MetricDraft(String name, MetricType type, int line) {
       this.name = name;
@@ -598,6 +653,8 @@ public final class MappingReader {
     int scaleLine;
     final List<LabelFromKey> keyLabels = new ArrayList<>();
     final List<ConstLabel> constLabels = new ArrayList<>();
+    String valueLabel;
+    int valueLabelLine;
 
     JmxDraft(ObjectName pattern, int line) {
       this.pattern = pattern;
@@ -615,14 +672,23 @@ public final class MappingReader {
           return true;
         }
       }
-      return false;
+      return label.equals(valueLabel);
     }
 
     JmxSource build() {
       List<QuantileRead> sorted = new ArrayList<>(quantiles);
       Collections.sort(sorted, Comparator.comparingDouble(QuantileRead::quantile));
       return new JmxSource(
-          pattern, attribute, sorted, countAttribute, sumFromMeanAttribute, scale, keyLabels, constLabels, line);
+          pattern,
+          attribute,
+          sorted,
+          countAttribute,
+          sumFromMeanAttribute,
+          scale,
+          keyLabels,
+          constLabels,
+          valueLabel,
+          line);
     }
   }
 }

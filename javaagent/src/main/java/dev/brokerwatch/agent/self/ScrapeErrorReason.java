@@ -10,9 +10,12 @@ public enum ScrapeErrorReason {
   READ_FAILED("read_failed"),
   /** The attribute was null. */
   NULL_VALUE("null_value"),
-  /** The value is not a java.lang.Number (a String, a Boolean, a composite...). */
+  /** The value is not a java.lang.Number (a String, a Boolean, a composite...) where a number is read. */
   NOT_A_NUMBER("not_a_number"),
-  /** A number that the metric type cannot carry, e.g. a negative or NaN counter. */
+  /**
+   * A value that the metric cannot carry: a negative or NaN counter; for a value label, a value
+   * that is not a String, is empty, or is new beyond the bound on distinct values.
+   */
   INVALID_VALUE("invalid_value"),
   /** Two MBeans map to the same label set; the one with the later ObjectName is dropped. */
   DUPLICATE_LABELS("duplicate_labels"),

@@ -107,7 +107,23 @@ class DirectExpositionDifferentialTest {
           + "metric kafka_test_random gauge\n"
           + "  jmx kafka.test:type=Random,name=*\n"
           + "    attribute Value\n"
-          + "    label name name\n";
+          + "    label name name\n"
+          + "metric kafka_test_state gauge\n"
+          + "  help A String as the a_state label, which sorts first; beside numbers with no state\n"
+          + "  jmx kafka.test:type=State,name=*\n"
+          + "    attribute Value\n"
+          + "    label name name\n"
+          + "    value-label a_state\n"
+          + "  jmx kafka.test:type=StateNumber,name=*\n"
+          + "    attribute Value\n"
+          + "    label name name\n"
+          + "metric kafka_test_state_last gauge\n"
+          + "  help A String as the z_state label, which sorts last\n"
+          + "  jmx kafka.test:type=StateLast,name=*\n"
+          + "    attribute Value\n"
+          + "    const kind fixed\n"
+          + "    label name name\n"
+          + "    value-label z_state\n";
 
   private final InterceptingMBeanServer intercepted = new InterceptingMBeanServer();
   private final MBeanServer server = intercepted.server();
@@ -232,6 +248,62 @@ class DirectExpositionDifferentialTest {
     assertThat(errors.count("kafka_test_latency_seconds", ScrapeErrorReason.NULL_VALUE)).isEqualTo(perCheck(1));
     assertThat(errors.count("kafka_test_latency_seconds", ScrapeErrorReason.NOT_A_NUMBER)).isEqualTo(perCheck(1));
     assertThat(errors.count("kafka_test_quantiles_only", ScrapeErrorReason.NULL_VALUE)).isEqualTo(perCheck(1));
+  }
+
+  @Test
+  void valueLabelsOfEveryKindInBothFormats() throws Exception {
+    Object[] values = {
+      "leader", "follower", "leader", "with \"quotes\"", "back\\slash", "two\nlines", "é日本語😀",
+      "lone \ud800 surrogate", " spaced ", null, "", 7, 1.5
+    };
+    for (int i = 0; i < values.length; i++) {
+      register(server, "kafka.test:type=State,name=s" + (char) ('z' - i), new FakeGauge(values[i]));
+      register(server, "kafka.test:type=StateLast,name=s" + (char) ('a' + i), new FakeGauge(values[i]));
+    }
+    register(server, "kafka.test:type=StateNumber,name=number", new FakeGauge(3));
+    // no other label tells it from the State MBean sz, which could read an empty state: a duplicate
+    register(server, "kafka.test:type=StateNumber,name=sz", new FakeGauge(2.5));
+    start();
+
+    String text = assertDirectWritesWhatTheLibraryWrites();
+
+    assertThat(text)
+        .contains(
+            "kafka_test_state{a_state=\"\",name=\"number\"} 3.0\n"
+                + "kafka_test_state{a_state=\" spaced \",name=\"sr\"} 1.0\n")
+        .doesNotContain("2.5")
+        .contains("kafka_test_state{a_state=\"leader\",name=\"sx\"} 1.0\n")
+        .contains("kafka_test_state{a_state=\"with \\\"quotes\\\"\",name=\"sw\"} 1.0\n")
+        .contains("kafka_test_state_last{kind=\"fixed\",name=\"sa\",z_state=\"leader\"} 1.0\n");
+    assertThat(errors.count("kafka_test_state", ScrapeErrorReason.DUPLICATE_LABELS)).isEqualTo(perCheck(1));
+    assertThat(errors.count("kafka_test_state", ScrapeErrorReason.NULL_VALUE)).isEqualTo(perCheck(1));
+    assertThat(errors.count("kafka_test_state", ScrapeErrorReason.INVALID_VALUE)).isEqualTo(perCheck(3));
+    assertThat(errors.count("kafka_test_state_last", ScrapeErrorReason.INVALID_VALUE)).isEqualTo(perCheck(3));
+  }
+
+  @Test
+  void valueLabelsThatChangeRoundAfterRound() throws Exception {
+    String[] states = {"leader", "follower", "candidate", "voted", "unattached", "prospective", "observer", "resigned"};
+    SplittableRandom random = new SplittableRandom(11);
+    List<FakeGauge> gauges = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      FakeGauge state = new FakeGauge("leader");
+      FakeGauge last = new FakeGauge("leader");
+      gauges.add(state);
+      gauges.add(last);
+      register(server, "kafka.test:type=State,name=n" + i, state);
+      register(server, "kafka.test:type=StateLast,name=n" + i, last);
+    }
+    register(server, "kafka.test:type=StateNumber,name=n40", new FakeGauge(1));
+    start();
+
+    for (int round = 0; round < 25; round++) {
+      for (FakeGauge gauge : gauges) {
+        int pick = random.nextInt(states.length + 1);
+        gauge.setValue(pick == states.length ? null : states[pick]);
+      }
+      assertDirectWritesWhatTheLibraryWrites();
+    }
   }
 
   @Test

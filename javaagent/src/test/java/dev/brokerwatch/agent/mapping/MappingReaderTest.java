@@ -45,6 +45,12 @@ class MappingReaderTest {
           + "    label request request\n"
           + "    const unit seconds\n"
           + "\n"
+          + "metric kafka_server_raftmetrics_current_state gauge\n"
+          + "  help This node's state in the metadata quorum, as the current_state label; the value is always 1\n"
+          + "  jmx kafka.server:type=raft-metrics\n"
+          + "    attribute current-state\n"
+          + "    value-label current_state\n"
+          + "\n"
           + "metric kafka_memory_oom_ratio gauge\n"
           + "  help Working set divided by the container memory limit\\nsecond line \\\\ backslash\n"
           + "  cgroup oom_ratio\n";
@@ -60,6 +66,7 @@ class MappingReaderTest {
             "kafka_server_replicamanager_underreplicatedpartitions",
             "kafka_server_replicamanager_isrshrinks_total",
             "kafka_network_requestmetrics_totaltimems",
+            "kafka_server_raftmetrics_current_state",
             "kafka_memory_oom_ratio");
 
     MetricMapping urp = mapping.metrics().get(0);
@@ -86,13 +93,22 @@ class MappingReaderTest {
     assertThat(totalSource.labelNames()).containsExactly("request", "unit");
     assertThat(totalSource.constLabels().get(0).value()).isEqualTo("seconds");
     assertThat(totalSource.line()).isEqualTo(17);
+    assertThat(totalSource.valueLabel()).isNull();
 
-    MetricMapping oom = mapping.metrics().get(3);
+    MetricMapping state = mapping.metrics().get(3);
+    JmxSource stateSource = (JmxSource) state.sources().get(0);
+    assertThat(stateSource.attribute()).isEqualTo("current-state");
+    assertThat(stateSource.valueLabel()).isEqualTo("current_state");
+    assertThat(stateSource.scale()).isEqualTo(1.0);
+    assertThat(stateSource.labelNames()).containsExactly("current_state");
+    assertThat(state.labelNames()).containsExactly("current_state");
+
+    MetricMapping oom = mapping.metrics().get(4);
     assertThat(oom.isCgroup()).isTrue();
     assertThat(((CgroupSource) oom.sources().get(0)).field()).isEqualTo(CgroupField.OOM_RATIO);
     assertThat(oom.help()).isEqualTo("Working set divided by the container memory limit\nsecond line \\ backslash");
 
-    assertThat(mapping.jmxMetrics()).hasSize(3);
+    assertThat(mapping.jmxMetrics()).hasSize(4);
     assertThat(mapping.cgroupMetrics()).hasSize(1);
   }
 
@@ -155,6 +171,33 @@ class MappingReaderTest {
                     + "    attribute Count\n"
                     + "    label topic topic\n"));
     assertThat(mapping.metrics().get(0).labelNames()).containsExactly("topic");
+  }
+
+  @Test
+  void aValueLabelJoinsTheSourcesLabelsAndTheMetricsUnion() throws Exception {
+    Mapping mapping =
+        MappingReader.parse(
+            "m",
+            utf8(
+                HEADER
+                    + "metric quorum_state gauge\n"
+                    + "  jmx kafka.server:type=raft-metrics,node=*\n"
+                    + "    value-label state\n"
+                    + "    attribute current-state\n"
+                    + "    label node node\n"
+                    + "    const role broker\n"
+                    + "  jmx kafka.server:type=raft-metrics\n"
+                    + "    attribute current-state\n"
+                    + "    value-label state\n"
+                    + "  jmx kafka.server:type=other-metrics\n"
+                    + "    attribute state-number\n"));
+    MetricMapping metric = mapping.metrics().get(0);
+    JmxSource first = (JmxSource) metric.sources().get(0);
+    assertThat(first.valueLabel()).isEqualTo("state");
+    assertThat(first.labelNames()).containsExactly("node", "role", "state");
+    assertThat(first.attributesRead()).containsExactly("current-state");
+    assertThat(((JmxSource) metric.sources().get(2)).valueLabel()).isNull();
+    assertThat(metric.labelNames()).containsExactly("node", "role", "state");
   }
 
   @Test
@@ -253,7 +296,39 @@ class MappingReaderTest {
         Arguments.of(HEADER + "metric a gauge\n cgroup rss\n jmx d:type=A\n", 5,
             "'jmx' and 'cgroup' cannot feed the same metric a"),
         Arguments.of(HEADER + "metric a gauge\n cgroup rss\n cgroup usage\n", 5,
-            "a metric takes one 'cgroup' line (first at line 4)"));
+            "a metric takes one 'cgroup' line (first at line 4)"),
+        Arguments.of(HEADER + "metric a gauge\n value-label state\n", 4, "'value-label' must follow a 'jmx' line"),
+        Arguments.of(HEADER + "metric a gauge\n jmx d:type=A\n  attribute State\n  value-label\n", 6,
+            "'value-label' takes 1 argument, got 0: value-label <prometheus-label>"),
+        Arguments.of(HEADER + "metric a gauge\n jmx d:type=A\n  attribute State\n  value-label s t\n", 6,
+            "'value-label' takes 1 argument, got 2: value-label <prometheus-label>"),
+        Arguments.of(HEADER + "metric a gauge\n jmx d:type=A\n  attribute State\n  value-label s\n  value-label t\n", 7,
+            "'value-label' given twice in this source (first at line 6)"),
+        Arguments.of(HEADER + "metric a gauge\n jmx d:type=A\n  attribute State\n  value-label current-state\n", 6,
+            "invalid label name 'current-state'"),
+        Arguments.of(HEADER + "metric a gauge\n jmx d:type=A\n  attribute State\n  value-label __state\n", 6,
+            "invalid label name '__state'"),
+        Arguments.of(HEADER + "metric a gauge\n jmx d:type=A,s=*\n  attribute State\n  label s s\n  value-label s\n", 7,
+            "duplicate label 's' in this source"),
+        Arguments.of(HEADER + "metric a gauge\n jmx d:type=A\n  attribute State\n  value-label s\n  const s fixed\n", 7,
+            "duplicate label 's' in this source"),
+        Arguments.of(HEADER + "metric a_total counter\n jmx d:type=A\n  attribute Count\n  value-label s\n", 6,
+            "'value-label' needs a gauge metric, but a_total is a counter"),
+        Arguments.of(HEADER + "metric a summary\n jmx d:type=A\n  count Count\n  value-label s\n", 6,
+            "'value-label' needs a gauge metric, but a is a summary"),
+        Arguments.of(HEADER + "metric a gauge\n jmx d:type=A\n  attribute State\n  value-label s\n  scale 0.001\n", 7,
+            "'scale' and 'value-label' (line 6) cannot be combined: the samples of a value label are always 1"),
+        Arguments.of(HEADER + "metric a gauge\n jmx d:type=A\n  attribute State\n  scale 0.001\n  value-label s\n", 7,
+            "'value-label' and 'scale' (line 6) cannot be combined: the samples of a value label are always 1"),
+        Arguments.of(HEADER + "metric a gauge\n jmx d:type=A\n  value-label s\n", 4, "jmx source of a has no 'attribute' line"),
+        Arguments.of(
+            HEADER + "metric a gauge\n jmx d:type=A\n  attribute State\n  value-label s\n"
+                + " jmx d:type=B\n  attribute Value\n  const s fixed\n", 9,
+            "label 's' is the 'value-label' of another source of a (line 6)"),
+        Arguments.of(
+            HEADER + "metric a gauge\n jmx d:type=B,s=*\n  attribute Value\n  label s s\n"
+                + " jmx d:type=A\n  attribute State\n  value-label s\n", 9,
+            "value label 's' is a 'label' or 'const' of another source of a (line 6)"));
   }
 
   @ParameterizedTest(name = "[{index}] line {1}: {2}")

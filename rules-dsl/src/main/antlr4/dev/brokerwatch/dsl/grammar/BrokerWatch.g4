@@ -70,7 +70,7 @@ metricClause
     ;
 
 jmxOption
-    : ATTRIBUTE attr=attributeName                        # attributeOption
+    : ATTRIBUTE attr=attributeName (AS LABEL valueLabel=identifier)?   # attributeOption
     | SCALE factor=NUMBER                                 # scaleOption
     ;
 
@@ -328,7 +328,7 @@ identifier
 
 bwKeyword
     : IMPORT | PARAM | SEVERITIES | METRIC | COUNTER | GAUGE | SUMMARY | UNTYPED | HELP | UNIT | JMX | CGROUP
-    | LABELS | CONDITIONAL | SINCE | UNTIL | ATTRIBUTE | SCALE | AS | FAMILY | MEMBER | EXTERNAL | SOURCE
+    | LABELS | CONDITIONAL | SINCE | UNTIL | ATTRIBUTE | LABEL | SCALE | AS | FAMILY | MEMBER | EXTERNAL | SOURCE
     | GROUP | INTERVAL | LIMIT | ALERT | RECORD | EXPR | FOR | KEEP_FIRING_FOR | SEVERITY | DESCRIPTION | RUNBOOK
     | ANNOTATIONS | TEST | SERIES | EXPECT | FIRING | QUIET | AT_KW
     | DASHBOARD | UID | TAGS | TIME | REFRESH | DATASOURCE | LINK | VARIABLE | LABEL_VALUES | CUSTOM | MULTI | ALL
@@ -355,6 +355,7 @@ CONDITIONAL     : 'conditional';
 SINCE           : 'since';
 UNTIL           : 'until';
 ATTRIBUTE       : 'attribute';
+LABEL           : 'label';
 SCALE           : 'scale';
 AS              : 'as';
 FAMILY          : 'family';

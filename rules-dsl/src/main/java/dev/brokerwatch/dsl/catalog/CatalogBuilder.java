@@ -164,6 +164,17 @@ public final class CatalogBuilder {
                 error(JMX, spec.span(), "label " + spec.labelName() + " is given twice", "list each ObjectName key once");
             }
         }
+        for (JmxSource source : body.jmx()) {
+            if (source.valueLabel() == null) {
+                continue;
+            }
+            String valueLabel = source.valueLabel().text();
+            if (body.labels().stream().anyMatch(l -> l.labelName().equals(valueLabel))) {
+                error(JMX, source.valueLabel().span(), "label " + valueLabel + " is both an ObjectName key's label and"
+                        + " the value label of attribute " + source.attribute().text(), "rename one of them with as");
+            }
+            labels.add(valueLabel);
+        }
         List<JmxBinding> bindings = new ArrayList<>();
         for (LabelSpec spec : body.labels()) {
             boolean inSomePattern = body.jmx().isEmpty() || body.jmx().stream().anyMatch(j -> hasKey(j.pattern().value(), spec.key().text()));
@@ -246,7 +257,32 @@ public final class CatalogBuilder {
                 scale = 1.0;
             }
         }
-        return new JmxBinding(source.span(), pattern, attribute, quantiles, countAttribute, meanAttribute, scale, labelKeys);
+        return new JmxBinding(source.span(), pattern, attribute, quantiles, countAttribute, meanAttribute, scale, labelKeys,
+                valueLabel(name, type, source));
+    }
+
+    /** The label of {@code attribute A as label L}: a String attribute's text on a sample of value 1. */
+    private String valueLabel(String name, MetricType type, JmxSource source) {
+        if (source.valueLabel() == null) {
+            return null;
+        }
+        String label = source.valueLabel().text();
+        if (type != MetricType.GAUGE) {
+            error(JMX, source.valueLabel().span(), "only a gauge can carry an attribute as a label (its samples are 1), and "
+                    + name + " is a " + type.keyword(), "declare " + name + " gauge");
+            return null;
+        }
+        if (source.scale() != null) {
+            error(JMX, source.scale().span(), "the samples of a value label are always 1, so there is nothing to scale",
+                    "remove the scale option");
+            return null;
+        }
+        if (label.startsWith("__")) {
+            error(JMX, source.valueLabel().span(), "label names starting with __ are reserved for Prometheus' own use",
+                    "name the label without the leading underscores");
+            return null;
+        }
+        return label;
     }
 
     private static boolean hasKey(String pattern, String key) {

@@ -325,15 +325,17 @@ final class AstBuilder {
                 unit = once(unit, ident(u.unit), span(c), "unit");
             } else if (c instanceof JmxClauseContext j) {
                 Ident attribute = null;
+                Ident valueLabel = null;
                 NumberLit scale = null;
                 for (JmxOptionContext o : j.jmxOption()) {
                     if (o instanceof AttributeOptionContext a) {
                         attribute = once(attribute, attributeName(a.attr), span(o), "attribute");
+                        valueLabel = a.valueLabel == null ? null : ident(a.valueLabel);
                     } else if (o instanceof ScaleOptionContext sc) {
                         scale = once(scale, number(sc.factor), span(o), "scale");
                     }
                 }
-                jmx.add(new JmxSource(span(c), string(j.pattern), attribute, scale));
+                jmx.add(new JmxSource(span(c), string(j.pattern), attribute, valueLabel, scale));
             } else if (c instanceof CgroupClauseContext g) {
                 cgroup = once(cgroup, new CgroupSource(span(c), ident(g.field)), span(c), "cgroup");
             } else if (c instanceof LabelsClauseContext l) {

@@ -23,11 +23,7 @@ record StrimziQueriedSeries(SortedSet<String> targetLabels, List<Entry> entries)
      * Series the curated catalog does not export yet, each with the reason. The catalog test fails when one of
      * them appears in the catalog, so that this list only ever shrinks.
      */
-    static final Map<String, String> NOT_YET_EXPORTED = Map.of(
-            "kafka_server_raftmetrics_current_state",
-            "raft-metrics current-state is a String attribute (leader, follower, voted, ...); the series carries it as"
-                    + " the current_state label with value 1, which the catalog language and the agent's fixed-label"
-                    + " samples cannot express yet");
+    static final Map<String, String> NOT_YET_EXPORTED = Map.of();
 
     /** Which nodes export a series. */
     enum Nodes {

@@ -11,6 +11,7 @@ import dev.brokerwatch.tests.harness.Workload;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -94,8 +95,15 @@ class StrimziQueriedSeriesIT {
                 Thread.sleep(1_000); // lazily created beans (per-topic meters) appear within seconds
             }
             problems = new ArrayList<>();
+            Map<KafkaNode, String> states = new LinkedHashMap<>();
             for (KafkaNode node : cluster.nodes()) {
-                problems.addAll(problems(node, Scrape.metrics(node.agentPort(AGENT))));
+                Scrape.MetricFamilies scrape = Scrape.metrics(node.agentPort(AGENT));
+                problems.addAll(problems(node, scrape));
+                problems.addAll(quorumStateProblems(node, scrape, states));
+            }
+            long leaders = states.values().stream().filter("leader"::equals).count();
+            if (leaders != 1) {
+                problems.add("current_state: " + leaders + " quorum leaders, not one: " + states);
             }
         } while (!problems.isEmpty() && System.nanoTime() < deadline);
         for (KafkaNode node : cluster.nodes()) {
@@ -131,6 +139,29 @@ class StrimziQueriedSeriesIT {
                 problems.add(node.name() + ": no sample of " + entry.series() + " carries " + entry.labels() + ": "
                         + samples.subList(0, Math.min(3, samples.size())));
             }
+        }
+        return problems;
+    }
+
+    /**
+     * raft-metrics current-state, a String attribute, as Strimzi's KRaft dashboard reads it: one sample of value
+     * 1 per node whose current_state label is the node's state; only a controller can lead the quorum.
+     */
+    private static List<String> quorumStateProblems(KafkaNode node, Scrape.MetricFamilies scrape,
+                                                    Map<KafkaNode, String> states) {
+        List<Scrape.Sample> samples = scrape.samples("kafka_server_raftmetrics_current_state");
+        if (samples.size() != 1) {
+            return List.of(node.name() + ": " + samples.size() + " current_state samples, not one: " + samples);
+        }
+        Scrape.Sample sample = samples.get(0);
+        String state = sample.labels().getOrDefault("current_state", "");
+        states.put(node, state);
+        List<String> problems = new ArrayList<>();
+        if (sample.value() != 1.0 || state.isEmpty()) {
+            problems.add(node.name() + ": current_state should be a non-empty label on a sample of 1: " + sample);
+        }
+        if (state.equals("leader") && !node.isController()) {
+            problems.add(node.name() + " " + node.roles() + " leads the metadata quorum without the controller role");
         }
         return problems;
     }

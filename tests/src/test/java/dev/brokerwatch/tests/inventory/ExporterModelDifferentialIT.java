@@ -86,13 +86,13 @@ class ExporterModelDifferentialIT {
 
         int combinedReporter = LoopbackPorts.freePort();
         LocalJvmKafkaCluster.Builder combined = builder("ExporterModelDifferentialIT-" + version + "-combined", version, distribution,
-                configs, isolator).combinedNodes(1);
+                configs, isolator).combinedNodes(3).tlsListener(1, RecordingWorkload.TLS_LISTENER, 2048);
         StrimziMetricsReporter.enable(combined, 1, combinedReporter, null);
 
         int controllerReporter = LoopbackPorts.freePort();
         int brokerReporter = LoopbackPorts.freePort();
         LocalJvmKafkaCluster.Builder separate = builder("ExporterModelDifferentialIT-" + version + "-separate", version, distribution,
-                configs, isolator).separateRoles(1, 1);
+                configs, isolator).separateRoles(1, 2).tlsListener(2, RecordingWorkload.TLS_LISTENER, 2048);
         StrimziMetricsReporter.enable(separate, 1, controllerReporter, operatorDefault);
         StrimziMetricsReporter.enable(separate, 2, brokerReporter, operatorDefault);
 
@@ -101,13 +101,13 @@ class ExporterModelDifferentialIT {
         CompletableFuture<LocalJvmKafkaCluster> startingCombined = CompletableFuture.supplyAsync(combined::start);
         CompletableFuture<LocalJvmKafkaCluster> startingSeparate = CompletableFuture.supplyAsync(separate::start);
         try (LocalJvmKafkaCluster one = startingCombined.join(); LocalJvmKafkaCluster two = startingSeparate.join()) {
-            CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> drive(two));
-            drive(one);
-            traffic.join();
-            problems.addAll(compare(one.node(1), "combined", combinedReporter, null, configs));
-            problems.addAll(compare(two.node(1), "controller", controllerReporter, operatorDefault, configs));
-            problems.addAll(compare(two.node(2), "broker", brokerReporter, operatorDefault, configs));
-            Files.write(one.dir().resolve("differences.txt"), problems);
+            CompletableFuture<AutoCloseable> trafficOfTwo = CompletableFuture.supplyAsync(() -> drive(two, 2));
+            try (AutoCloseable tlsOfOne = drive(one, 1); AutoCloseable tlsOfTwo = trafficOfTwo.join()) {
+                problems.addAll(compare(one.node(1), "combined", combinedReporter, null, configs));
+                problems.addAll(compare(two.node(1), "controller", controllerReporter, operatorDefault, configs));
+                problems.addAll(compare(two.node(2), "broker", brokerReporter, operatorDefault, configs));
+                Files.write(one.dir().resolve("differences.txt"), problems);
+            }
         } finally {
             for (CompletableFuture<LocalJvmKafkaCluster> starting : List.of(startingCombined, startingSeparate)) {
                 starting.handle((cluster, failed) -> cluster).join(); // wait for a start still running, then:
@@ -127,9 +127,10 @@ class ExporterModelDifferentialIT {
         return b;
     }
 
-    private static void drive(LocalJvmKafkaCluster cluster) {
+    /** The inventories' traffic on the node they were recorded from; the TLS connection stays open until closed. */
+    private static AutoCloseable drive(LocalJvmKafkaCluster cluster, int recorded) {
         try {
-            RecordingWorkload.drive(cluster);
+            return RecordingWorkload.drive(cluster, recorded);
         } catch (Exception e) {
             throw new IllegalStateException("traffic on " + cluster + " failed", e);
         }

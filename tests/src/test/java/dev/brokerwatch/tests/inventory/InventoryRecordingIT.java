@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Records the MBean inventories the audit ships: a combined node, and a broker-only and a controller-only node, of
- * the Kafka version under test (-Dbrokerwatch.kafka.version), after traffic that makes the per-topic, per-partition,
- * per-listener, per-request, transaction and consumer-group MBeans exist. Writes them to target/inventories/, and
+ * Records the MBean inventories the audit ships: a combined node of three, and a broker-only node (of two) and a
+ * controller-only node, of the Kafka version under test (-Dbrokerwatch.kafka.version), after traffic that makes the
+ * per-topic, per-partition, per-listener, per-request, transaction, consumer-group, replica-fetcher, failed-request
+ * and TLS-connection MBeans exist (RecordingWorkload). Writes them to target/inventories/, and
  * with -Dinventories.update=true also into the compiler's resources (docs/audit-inventories.md).
  */
 class InventoryRecordingIT {
@@ -38,9 +39,10 @@ class InventoryRecordingIT {
     @Timeout(300)
     void combinedNodeInventoryHasPerTopicPartitionListenerAndRequestMBeans() throws Exception {
         int jmxPort = LoopbackPorts.freePort();
-        try (LocalJvmKafkaCluster cluster = withJmx(LocalJvmKafkaCluster.builder("InventoryRecordingIT-combined").combinedNodes(1), 1, jmxPort)
-                .start()) {
-            RecordingWorkload.drive(cluster);
+        try (LocalJvmKafkaCluster cluster = withJmx(LocalJvmKafkaCluster.builder("InventoryRecordingIT-combined").combinedNodes(3), 1, jmxPort)
+                .tlsListener(1, RecordingWorkload.TLS_LISTENER, 2048)
+                .start();
+                AutoCloseable tls = RecordingWorkload.drive(cluster, 1)) {
             MBeanInventory inventory = record(cluster.node(1), jmxPort, "combined");
             assertBrokerMBeans(inventory);
             assertControllerMBeans(inventory);
@@ -52,11 +54,12 @@ class InventoryRecordingIT {
     void brokerOnlyAndControllerOnlyNodeInventories() throws Exception {
         int controllerJmx = LoopbackPorts.freePort();
         int brokerJmx = LoopbackPorts.freePort();
-        LocalJvmKafkaCluster.Builder builder = LocalJvmKafkaCluster.builder("InventoryRecordingIT-separate").separateRoles(1, 1);
+        LocalJvmKafkaCluster.Builder builder = LocalJvmKafkaCluster.builder("InventoryRecordingIT-separate").separateRoles(1, 2)
+                .tlsListener(2, RecordingWorkload.TLS_LISTENER, 2048);
         withJmx(builder, 1, controllerJmx);
         withJmx(builder, 2, brokerJmx);
-        try (LocalJvmKafkaCluster cluster = builder.start()) {
-            RecordingWorkload.drive(cluster);
+        try (LocalJvmKafkaCluster cluster = builder.start();
+                AutoCloseable tls = RecordingWorkload.drive(cluster, 2)) {
             MBeanInventory broker = record(cluster.node(2), brokerJmx, "broker");
             MBeanInventory controller = record(cluster.node(1), controllerJmx, "controller");
             assertBrokerMBeans(broker);
@@ -107,7 +110,13 @@ class InventoryRecordingIT {
                         "kafka.network:type=RequestMetrics,name=TotalTimeMs,request=Produce",
                         "kafka.network:type=RequestMetrics,name=RequestsPerSec,request=Produce,version={version}",
                         "kafka.server:type=socket-server-metrics,listener={listener},networkProcessor={networkProcessor}",
-                        "kafka.server:type=ReplicaManager,name=UnderReplicatedPartitions")
+                        "kafka.server:type=ReplicaManager,name=UnderReplicatedPartitions",
+                        "kafka.server:type=BrokerTopicMetrics,name=FailedProduceRequestsPerSec,topic={topic}",
+                        "kafka.server:type=BrokerTopicMetrics,name=FailedFetchRequestsPerSec,topic={topic}",
+                        "kafka.server:type=FetcherLagMetrics,name=ConsumerLag,clientId={clientId},topic={topic},partition={partition}")
+                .as("replica fetchers (the node follows partitions) and TLS connections by cipher and protocol")
+                .anyMatch(n -> n.startsWith("kafka.server:type=FetcherStats,"))
+                .anyMatch(n -> n.startsWith("kafka.server:type=socket-server-metrics,") && n.contains("cipher="))
                 .anyMatch(n -> n.startsWith("kafka.server:type=transaction-coordinator-metrics"));
         InventoryMBean bytesIn = inventory.mbeans().stream()
                 .filter(m -> m.generalizedName().equals("kafka.server:type=BrokerTopicMetrics,name=BytesInPerSec,topic={topic}")).findFirst().orElseThrow();

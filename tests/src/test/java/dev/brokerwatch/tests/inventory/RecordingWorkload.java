@@ -5,33 +5,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.brokerwatch.tests.harness.KafkaVersion;
 import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
 import dev.brokerwatch.tests.harness.Workload;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLSocket;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.InvalidRecordException;
 
 /**
  * The traffic the MBean inventories are recorded after, so that the per-topic, per-partition, per-listener,
  * per-request, transaction and consumer-group metrics exist: what the shipped inventories show, and what a live
- * broker compared with them must have seen too.
+ * broker compared with them must have seen too. Topics are replicated to every broker (up to three), so that the
+ * recorded broker follows partitions and has replica-fetcher MBeans; a produce and a fetch request of one topic
+ * fail, so that the topic's failed-request meters exist; and a
+ * TLS connection to the recorded broker's TLS listener stays open while it is recorded, so that the
+ * connection counts by cipher and protocol exist.
  */
 final class RecordingWorkload {
     private RecordingWorkload() {
     }
 
-    /** Produce and consume with a classic and (4.0+) a new-protocol group, a transactional producer, admin requests. */
-    static void drive(LocalJvmKafkaCluster cluster) throws Exception {
+    /** The name of the TLS listener the recorded broker gets. */
+    static final String TLS_LISTENER = "TLS";
+
+    /**
+     * Produce and consume with a classic and (4.0+) a new-protocol group, a transactional producer, admin requests,
+     * failed produce requests led by {@code recorded}; then a TLS connection to {@code recorded}'s TLS listener,
+     * which stays open until the returned handle is closed.
+     */
+    static AutoCloseable drive(LocalJvmKafkaCluster cluster, int recorded) throws Exception {
         KafkaVersion version = cluster.version();
+        int replicas = Math.min(3, cluster.brokerIds().size());
         try (Workload workload = cluster.workload()) {
-            workload.createTopic("orders", 3, 1);
-            workload.createTopic("payments", 2, 1);
+            workload.createTopic("orders", 3, replicas);
+            workload.createTopic("payments", 2, replicas);
+            failRequests(workload, cluster, recorded, replicas);
             workload.produce("orders", 600, 100);
             workload.produce("payments", 200, 100);
             assertThat(workload.consume("orders", "orders-classic", 600, Duration.ofSeconds(60))).as("classic group read").isEqualTo(600);
@@ -69,7 +88,49 @@ final class RecordingWorkload {
                 admin.listOffsets(Map.of()).all().get(30, TimeUnit.SECONDS);
             }
         }
+        SSLSocket tls = (SSLSocket) cluster.tlsListener(recorded, TLS_LISTENER).clientContext().getSocketFactory()
+                .createSocket("127.0.0.1", cluster.tlsListener(recorded, TLS_LISTENER).port());
+        tls.startHandshake();
         Thread.sleep(6_000); // gauges and rates registered on a timer exist after their first tick
+        return tls::close;
+    }
+
+    /**
+     * A compacted topic led by {@code recorded}: a record without a key fails the broker's validation, and Kafka
+     * counts the failed produce request in the topic's FailedProduceRequestsPerSec (and the record in
+     * NoKeyCompactedTopicRecordsPerSec); then one fetch from it that Kafka counts in the topic's
+     * FailedFetchRequestsPerSec ({@link FailingFetchRequest}).
+     */
+    private static void failRequests(Workload workload, LocalJvmKafkaCluster cluster, int recorded, int replicas)
+            throws Exception {
+        List<Integer> assignment = new java.util.ArrayList<>(List.of(recorded));
+        cluster.brokerIds().stream().filter(id -> id != recorded).limit(replicas - 1L).forEach(assignment::add);
+        workload.admin().createTopics(List.of(new NewTopic("compacted-orders", Map.of(0, assignment))
+                .configs(Map.of("cleanup.policy", "compact")))).all().get(60, TimeUnit.SECONDS);
+        // a record to fetch (the log read of an empty partition ends before it looks at the size asked for),
+        // retried while the new partition's leader is still being elected
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(workload.producerProperties())) {
+            producer.send(new ProducerRecord<>("compacted-orders", "k".getBytes(), "keyed".getBytes())).get(60, TimeUnit.SECONDS);
+        }
+        Properties p = workload.producerProperties();
+        p.put(ProducerConfig.RETRIES_CONFIG, "0");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "20000");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+            Throwable failure = null;
+            try {
+                producer.send(new ProducerRecord<>("compacted-orders", null, "no key".getBytes())).get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+            }
+            assertThat(failure).as("a record without a key, produced to a compacted topic")
+                    .isInstanceOf(InvalidRecordException.class);
+        }
+        String[] hostPort = cluster.node(recorded).bootstrapServers().split(":");
+        FailingFetchRequest.send(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])),
+                new TopicPartition("compacted-orders", 0));
     }
 
 }

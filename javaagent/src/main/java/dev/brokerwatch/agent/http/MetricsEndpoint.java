@@ -18,6 +18,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -29,7 +30,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * {@code /metrics}. Every scrape renders a {@link ScrapeCollection} shared through {@link
  * SharedCollection}: scrapes that arrive together cost one pass over the MBeans, whatever formats
- * they ask for, and none is turned away.
+ * they ask for, and none is turned away. Ordinary scrapes that share a collection and ask for the
+ * same format also share its encoding: it is written once and sent to each of them.
  *
  * <p>An ordinary scrape (Prometheus text 0.0.4 or OpenMetrics 1.0 with an escaping that leaves plain
  * names alone, no {@code name[]} or {@code debug}, library settings that keep the output as is) has
@@ -139,6 +141,26 @@ public final class MetricsEndpoint extends GetOnlyHandler {
             ? formatOf(writer)
             : null;
 
+    boolean gzip = debug == null && wantsGzip(exchange.getRequestHeaders());
+    if (read == null && directFormat != null) {
+      // an ordinary scrape: the collection's answer in this format is written once and sent to every
+      // scrape that shares the collection, which stays open until this one is sent
+      SharedCollection.Share share;
+      ExpositionBuffer body;
+      try (ExchangeDeadlines.Pause waitingForTheBroker = ExchangeDeadlines.pause()) {
+        share = collections.join();
+        try {
+          body = rendered(share.collection(), writer, scheme, directFormat);
+        } catch (IOException | RuntimeException | Error e) {
+          share.close();
+          throw e;
+        }
+      }
+      try (SharedCollection.Share sending = share) {
+        send(exchange, contentType, body, gzip);
+      }
+      return;
+    }
     ExpositionBuffer buffer = buffers.take();
     try {
       buffer.reset();
@@ -153,10 +175,34 @@ public final class MetricsEndpoint extends GetOnlyHandler {
           write(share.collection(), buffer, writer, scheme, directFormat, filter);
         }
       }
-      send(exchange, contentType, buffer, debug == null && wantsGzip(exchange.getRequestHeaders()));
+      send(exchange, contentType, buffer, gzip);
     } finally {
       buffer.releaseExcess();
       buffers.give(buffer);
+    }
+  }
+
+  /** The answer of {@code collection} in {@code format}, written by the first scrape that asks for it. */
+  private ExpositionBuffer rendered(
+      ScrapeCollection collection, ExpositionFormatWriter writer, EscapingScheme scheme, ExpositionFormat format)
+      throws IOException {
+    try {
+      return collection.rendered(format + " " + scheme, () -> {
+        ExpositionBuffer fresh = buffers.take();
+        fresh.reset();
+        try {
+          write(collection, fresh, writer, scheme, format, null);
+        } catch (IOException e) {
+          buffers.give(fresh);
+          throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+          buffers.give(fresh);
+          throw e;
+        }
+        return fresh;
+      }, buffers::give);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 

@@ -2,12 +2,17 @@ package dev.brokerwatch.agent.http;
 
 import dev.brokerwatch.agent.exposition.DirectExposition;
 import dev.brokerwatch.agent.exposition.DirectReading;
+import dev.brokerwatch.agent.exposition.ExpositionBuffer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.HashSet;
 
 /**
@@ -21,6 +26,11 @@ final class ScrapeCollection implements AutoCloseable {
   private final DirectReading reading;
   private final MetricSnapshots others;
   private MetricSnapshots all;
+  // answers already written from this collection, so that scrapes sharing it in one format send one
+  // encoding; given back to their pool when the collection closes
+  private final Map<String, ExpositionBuffer> rendered = new HashMap<>();
+  private Consumer<ExpositionBuffer> giveBack;
+  private boolean closed;
 
   private ScrapeCollection(DirectExposition direct, DirectReading reading, MetricSnapshots others) {
     this.direct = direct;
@@ -78,11 +88,41 @@ final class ScrapeCollection implements AutoCloseable {
     return all;
   }
 
-  /** Gives the reading's memory back; call once nobody renders this collection any more. */
+  /**
+   * The answer for {@code key} (a format and whatever else changes its bytes), written by {@code
+   * render} into a buffer of the caller's pool by the first scrape that asks and shared by the others
+   * until this collection closes: N scrapers in one format cost one encoding. The bytes are only read
+   * once written, so any number of scrapes may send them at once.
+   *
+   * @param giveBack where the buffers go when the collection closes (the pool they came from)
+   */
+  synchronized ExpositionBuffer rendered(
+      String key, Supplier<ExpositionBuffer> render, Consumer<ExpositionBuffer> giveBack) {
+    if (closed) {
+      throw new IllegalStateException("collection already closed");
+    }
+    this.giveBack = giveBack;
+    ExpositionBuffer body = rendered.get(key);
+    if (body == null) {
+      body = render.get();
+      rendered.put(key, body);
+    }
+    return body;
+  }
+
+  /** Gives the reading's memory and the rendered answers back; call once nobody renders or sends this collection any more. */
   @Override
   public void close() {
     if (reading != null) {
       reading.close();
+    }
+    synchronized (this) {
+      closed = true;
+      for (ExpositionBuffer body : rendered.values()) {
+        body.releaseExcess();
+        giveBack.accept(body);
+      }
+      rendered.clear();
     }
   }
 }

@@ -166,8 +166,7 @@ class ExporterModelDifferentialIT {
                     Thread.sleep(1_500);
                 }
                 text = Scrape.fetch(port);
-                differences = ExposedFamily.differences(simulated, ExposedFamily.of(Scrape.parse(text)),
-                        name -> namedPerInstance.stream().anyMatch(p -> p.matcher(name).matches()),
+                differences = ExposedFamily.differences(simulated, ExposedFamily.of(Scrape.parse(text)), namedPerInstance,
                         (family, label) -> labelsFromCaptures.getOrDefault(family, List.of()).stream()
                                 .anyMatch(p -> p.matcher(label).matches()));
                 if (differences.isEmpty()) {

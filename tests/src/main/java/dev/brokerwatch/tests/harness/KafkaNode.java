@@ -92,6 +92,7 @@ public final class KafkaNode extends ClusterNode {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable.toString());
         cmd.add("-Xmx256m");
+        ClassDataArchive.existing(distribution, javaExecutable).ifPresent(a -> cmd.add(ClassDataArchive.jvmOption(a)));
         cmd.add(loggingOption());
         cmd.addAll(List.of("-cp", distribution.classpath(), KafkaDistribution.STORAGE_TOOL_CLASS,
                 "format", "--cluster-id", clusterId, "--config", serverProperties().toAbsolutePath().toString()));
@@ -107,6 +108,7 @@ public final class KafkaNode extends ClusterNode {
         List<String> cmd = new ArrayList<>(commandPrefix);
         cmd.add(javaExecutable.toString());
         cmd.addAll(jvmOptions());
+        ClassDataArchive.existing(distribution, javaExecutable).ifPresent(a -> cmd.add(ClassDataArchive.jvmOption(a)));
         cmd.add(loggingOption());
         cmd.add("-Dkafka.logs.dir=" + dir().toAbsolutePath());
         for (Map.Entry<String, JavaAgentAttachment> agent : agents.entrySet()) {

@@ -25,11 +25,13 @@ import java.time.Duration;
  */
 public final class LocalJvmKafkaCluster extends ClusterCore<KafkaNode> {
     private final KafkaDistribution distribution;
+    private final Path java;
 
     private LocalJvmKafkaCluster(Builder b, KafkaDistribution distribution, Path java) {
         super(b, distribution.version(), layout -> new KafkaNode(layout, distribution, java, b.agents()),
                 hostPaths());
         this.distribution = distribution;
+        this.java = java;
     }
 
     public static Builder builder(String testName) {
@@ -39,6 +41,7 @@ public final class LocalJvmKafkaCluster extends ClusterCore<KafkaNode> {
     /** Formats every node's storage, starts all JVMs and waits until every node runs and every broker is registered. */
     public synchronized LocalJvmKafkaCluster start() {
         startAll(() -> {
+            ClassDataArchive.of(distribution, java); // the nodes map it from here on
             for (KafkaNode node : nodes()) {
                 node.writeConfig();
             }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * A class-data sharing archive of Kafka's server classes for one distribution and one java binary, so that the
@@ -22,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The archive is made once, by a training run: a single combined node formatted in a scratch directory, started
  * with {@code -XX:ArchiveClassesAtExit} until its listener answers, and stopped with SIGTERM, at which the JVM
- * writes the classes it loaded. It is kept beside the distribution's jars, named after the java binary, and
- * written under a temporary name first, so that a run that dies half-way leaves nothing. The JVM checks the archive
+ * writes the classes it loaded. It is kept beside the distribution's jars, named after the java binary and the
+ * jars, and written under a temporary name first, so that a run that dies half-way leaves nothing. The JVM checks the archive
  * against its own build and the class path at every start and runs without it, with one warning line, when they
  * differ, so a stale archive costs speed, never correctness. When the training run fails the nodes simply start
  * without an archive; why is printed once. {@code -Dbrokerwatch.kafka.cds=false} turns it off (to compare, or to
@@ -64,16 +65,26 @@ public final class ClassDataArchive {
         return Files.isRegularFile(archive) ? Optional.of(archive) : Optional.empty();
     }
 
-    /** Beside the jars, named after the java binary: its real path, size and modification time. */
+    /**
+     * Beside the jars, named after what the JVM checks it against: the java binary (real path, size, modification
+     * time) and the jars (names, sizes, modification times), so that new jars or a new JDK get a new archive.
+     */
     static Path archivePath(KafkaDistribution distribution, Path java) {
-        String key;
+        StringBuilder key = new StringBuilder();
         try {
             Path real = java.toRealPath();
-            key = real + " " + Files.size(real) + " " + Files.getLastModifiedTime(real).toMillis();
+            key.append(real).append(' ').append(Files.size(real)).append(' ')
+                    .append(Files.getLastModifiedTime(real).toMillis());
+            try (Stream<Path> jars = Files.list(distribution.libsDir())) {
+                for (Path jar : jars.sorted().toList()) {
+                    key.append('\n').append(jar.getFileName()).append(' ').append(Files.size(jar)).append(' ')
+                            .append(Files.getLastModifiedTime(jar).toMillis());
+                }
+            }
         } catch (IOException e) {
-            key = java.toAbsolutePath().toString();
+            key.append(java.toAbsolutePath());
         }
-        return distribution.home().resolve(String.format(Locale.ROOT, "kafka-server-%08x.jsa", key.hashCode()));
+        return distribution.home().resolve(String.format(Locale.ROOT, "kafka-server-%08x.jsa", key.toString().hashCode()));
     }
 
     private static Optional<Path> train(KafkaDistribution distribution, Path java, Path archive) {
@@ -127,6 +138,13 @@ public final class ClassDataArchive {
             }
             Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             HarnessPaths.deleteRecursively(dir);
+            // archives of older jars or JDKs are never used again (a JVM that maps one keeps its mapping)
+            try (Stream<Path> old = Files.list(distribution.home())) {
+                for (Path stale : old.filter(p -> p.getFileName().toString().matches("kafka-server-[0-9a-f]{8}\\.jsa")
+                        && !p.equals(archive)).toList()) {
+                    Files.deleteIfExists(stale);
+                }
+            }
             return Optional.of(archive);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             return without(archive, e.toString());

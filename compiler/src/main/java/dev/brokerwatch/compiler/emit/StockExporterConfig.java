@@ -74,13 +74,13 @@ record StockExporterConfig(List<String> header, Map<String, Object> tree) {
                 Map<String, String> labels = new LinkedHashMap<>(p.labelValues());
                 labels.put("quantile", q.label());
                 rules.add(new StockExporterRule(p.regex(), metric.name(), "GAUGE", labels, binding.scale(), help,
-                        metric.name(), binding.objectName(), q.attribute()));
+                        metric.name(), binding.objectName(), q.attribute(), null));
             }
             if (binding.countAttribute() != null) {
                 // UNTYPED, not COUNTER: a COUNTER would be exposed as <name>_count_total; the count is never scaled
                 StockExporterPattern p = StockExporterPattern.of(binding, binding.countAttribute());
                 rules.add(new StockExporterRule(p.regex(), metric.name() + "_count", "UNTYPED", p.labelValues(), 1.0, help,
-                        metric.name(), binding.objectName(), binding.countAttribute()));
+                        metric.name(), binding.objectName(), binding.countAttribute(), null));
             }
             return rules;
         }
@@ -98,7 +98,7 @@ record StockExporterConfig(List<String> header, Map<String, Object> tree) {
             return rules;
         }
         rules.add(new StockExporterRule(p.regex(), metric.name(), type, p.labelValues(), binding.scale(), help,
-                metric.name(), binding.objectName(), binding.attribute()));
+                metric.name(), binding.objectName(), binding.attribute(), null));
         return rules;
     }
 

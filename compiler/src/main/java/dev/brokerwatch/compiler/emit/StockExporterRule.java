@@ -11,11 +11,6 @@ import java.util.Map;
 record StockExporterRule(String pattern, String name, String type, Map<String, String> labels, double valueFactor,
                          String help, String catalogMetric, String objectName, String attribute, String value) {
 
-    StockExporterRule(String pattern, String name, String type, Map<String, String> labels, double valueFactor,
-                      String help, String catalogMetric, String objectName, String attribute) {
-        this(pattern, name, type, labels, valueFactor, help, catalogMetric, objectName, attribute, null);
-    }
-
     Map<String, Object> toYaml() {
         Map<String, Object> rule = CanonicalYaml.map();
         rule.put("pattern", pattern);

@@ -76,7 +76,7 @@ class StockExporterPatternTest {
     }
 
     private static StockExporterPattern pattern(String objectName, String attribute, JmxBinding.LabelKey... labels) {
-        JmxBinding binding = new JmxBinding(null, objectName, attribute, Map.of(), null, null, 1.0, List.of(labels));
+        JmxBinding binding = new JmxBinding(null, objectName, attribute, Map.of(), null, null, 1.0, List.of(labels), null);
         return StockExporterPattern.of(binding, attribute);
     }
 

@@ -18,7 +18,6 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -186,24 +185,17 @@ public final class MetricsEndpoint extends GetOnlyHandler {
   private ExpositionBuffer rendered(
       ScrapeCollection collection, ExpositionFormatWriter writer, EscapingScheme scheme, ExpositionFormat format)
       throws IOException {
-    try {
-      return collection.rendered(format + " " + scheme, () -> {
-        ExpositionBuffer fresh = buffers.take();
-        fresh.reset();
-        try {
-          write(collection, fresh, writer, scheme, format, null);
-        } catch (IOException e) {
-          buffers.give(fresh);
-          throw new UncheckedIOException(e);
-        } catch (RuntimeException | Error e) {
-          buffers.give(fresh);
-          throw e;
-        }
-        return fresh;
-      }, buffers::give);
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    return collection.rendered(format + " " + scheme, () -> {
+      ExpositionBuffer fresh = buffers.take();
+      fresh.reset();
+      try {
+        write(collection, fresh, writer, scheme, format, null);
+      } catch (IOException | RuntimeException | Error e) {
+        buffers.give(fresh);
+        throw e;
+      }
+      return fresh;
+    }, buffers::give);
   }
 
   private void write(

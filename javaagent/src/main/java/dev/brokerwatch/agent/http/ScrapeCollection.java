@@ -6,13 +6,13 @@ import dev.brokerwatch.agent.exposition.ExpositionBuffer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.HashSet;
 
 /**
@@ -96,15 +96,15 @@ final class ScrapeCollection implements AutoCloseable {
    *
    * @param giveBack where the buffers go when the collection closes (the pool they came from)
    */
-  synchronized ExpositionBuffer rendered(
-      String key, Supplier<ExpositionBuffer> render, Consumer<ExpositionBuffer> giveBack) {
+  synchronized ExpositionBuffer rendered(String key, Render render, Consumer<ExpositionBuffer> giveBack)
+      throws IOException {
     if (closed) {
       throw new IllegalStateException("collection already closed");
     }
     this.giveBack = giveBack;
     ExpositionBuffer body = rendered.get(key);
     if (body == null) {
-      body = render.get();
+      body = render.written();
       rendered.put(key, body);
     }
     return body;
@@ -124,5 +124,11 @@ final class ScrapeCollection implements AutoCloseable {
       }
       rendered.clear();
     }
+  }
+
+  /** Writes an answer into a buffer it took from its pool; on failure gives the buffer back itself. */
+  @FunctionalInterface
+  interface Render {
+    ExpositionBuffer written() throws IOException;
   }
 }

@@ -24,20 +24,6 @@ public final class JmxSource implements MetricSource {
   private final String valueLabel;
   private final int line;
 
-  /** A source without a value label. */
-  public JmxSource(
-      ObjectName pattern,
-      String attribute,
-      List<QuantileRead> quantiles,
-      String countAttribute,
-      String sumFromMeanAttribute,
-      double scale,
-      List<LabelFromKey> keyLabels,
-      List<ConstLabel> constLabels,
-      int line) {
-    this(pattern, attribute, quantiles, countAttribute, sumFromMeanAttribute, scale, keyLabels, constLabels, null, line);
-  }
-
   /** @param valueLabel the label whose value is the attribute's String value, or null */
   public JmxSource(
       ObjectName pattern,

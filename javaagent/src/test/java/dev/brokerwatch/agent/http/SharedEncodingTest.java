@@ -49,7 +49,7 @@ class SharedEncodingTest {
   }
 
   @Test
-  void eachFormatIsEncodedOnceAndEveryEncodingGoesBackWhenTheCollectionCloses() {
+  void eachFormatIsEncodedOnceAndEveryEncodingGoesBackWhenTheCollectionCloses() throws Exception {
     ScrapeCollection collection = ScrapeCollection.collect(new PrometheusRegistry(), null);
     AtomicInteger encodings = new AtomicInteger();
     List<ExpositionBuffer> givenBack = new CopyOnWriteArrayList<>();

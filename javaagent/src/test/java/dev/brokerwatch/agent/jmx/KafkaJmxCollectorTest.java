@@ -245,7 +245,7 @@ class KafkaJmxCollectorTest {
             Collections.singletonList(
                 new JmxSource(
                     name("kafka.server:type=Dotted"), "Value", Collections.emptyList(), null, null, 1.0,
-                    Collections.emptyList(), Collections.emptyList(), 1)),
+                    Collections.emptyList(), Collections.emptyList(), null, 1)),
             1);
 
     collector = KafkaJmxCollector.start(server, Collections.singletonList(dotted), errors, duration);

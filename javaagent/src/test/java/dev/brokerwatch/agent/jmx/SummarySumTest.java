@@ -8,12 +8,13 @@ import dev.brokerwatch.agent.mapping.MappingReader;
 import dev.brokerwatch.agent.self.ScrapeDuration;
 import dev.brokerwatch.agent.self.ScrapeErrors;
 import dev.brokerwatch.agent.testing.InterceptingMBeanServer;
+import dev.brokerwatch.agent.testing.ReadOnlyBean;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import javax.management.Attribute;
 import javax.management.AttributeList;
-import javax.management.DynamicMBean;
 import javax.management.MBeanInfo;
 import javax.management.MBeanServer;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +73,7 @@ class SummarySumTest {
    * A histogram that records more requests between any two reads: state k has Count 10k and Mean k, so a Mean
    * and a Count read in two calls would never multiply to the sum of one state.
    */
-  static final class RecordingHistogram implements DynamicMBean {
+  static final class RecordingHistogram extends ReadOnlyBean {
     private long state;
     volatile long servedCount;
     volatile double servedMean;
@@ -105,23 +106,8 @@ class SummarySumTest {
     }
 
     @Override
-    public void setAttribute(Attribute attribute) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public AttributeList setAttributes(AttributeList attributes) {
-      return new AttributeList();
-    }
-
-    @Override
-    public Object invoke(String actionName, Object[] params, String[] signature) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
     public MBeanInfo getMBeanInfo() {
-      return new MBeanInfo(RecordingHistogram.class.getName(), "histogram", null, null, null, null);
+      return infoOf("histogram", List.of());
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.brokerwatch.agent.testing;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +7,6 @@ import java.util.Map;
 import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
-import javax.management.DynamicMBean;
-import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanInfo;
 
 /**
@@ -17,7 +14,7 @@ import javax.management.MBeanInfo;
  * its attributes are metric names with hyphens ({@code current-state}), which a standard MBean
  * cannot have. Values may be any object or null, and may change while it is registered.
  */
-public final class FakeKafkaMetrics implements DynamicMBean {
+public final class FakeKafkaMetrics extends ReadOnlyBean {
   private final Map<String, Object> values = Collections.synchronizedMap(new LinkedHashMap<>());
 
   public FakeKafkaMetrics set(String attribute, Object value) {
@@ -49,29 +46,9 @@ public final class FakeKafkaMetrics implements DynamicMBean {
   }
 
   @Override
-  public void setAttribute(Attribute attribute) {
-    throw new UnsupportedOperationException();
-  }
-
-  @Override
-  public AttributeList setAttributes(AttributeList attributes) {
-    return new AttributeList();
-  }
-
-  @Override
-  public Object invoke(String actionName, Object[] params, String[] signature) {
-    throw new UnsupportedOperationException();
-  }
-
-  @Override
   public MBeanInfo getMBeanInfo() {
-    List<MBeanAttributeInfo> attributes = new ArrayList<>();
     synchronized (values) {
-      for (String name : values.keySet()) {
-        attributes.add(new MBeanAttributeInfo(name, "java.lang.Object", name, true, false, false));
-      }
+      return infoOf("Kafka metrics", List.copyOf(values.keySet()));
     }
-    return new MBeanInfo(
-        FakeKafkaMetrics.class.getName(), "Kafka metrics", attributes.toArray(new MBeanAttributeInfo[0]), null, null, null);
   }
 }

@@ -1,22 +1,18 @@
 package dev.brokerwatch.agent.testing;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
-import javax.management.DynamicMBean;
-import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanInfo;
 
 /**
  * A dynamic MBean that misbehaves on request: its bulk read can throw, its single reads can throw,
  * and its bulk read can silently drop attributes, as the MBean server does for failing getters.
  */
-public final class ScriptedBean implements DynamicMBean {
+public final class ScriptedBean extends ReadOnlyBean {
   private final Map<String, Object> values = new LinkedHashMap<>();
   private volatile boolean throwOnBulk;
   private volatile boolean throwOnSingle;
@@ -68,27 +64,7 @@ public final class ScriptedBean implements DynamicMBean {
   }
 
   @Override
-  public void setAttribute(Attribute attribute) {
-    throw new UnsupportedOperationException();
-  }
-
-  @Override
-  public AttributeList setAttributes(AttributeList attributes) {
-    return new AttributeList();
-  }
-
-  @Override
-  public Object invoke(String actionName, Object[] params, String[] signature) {
-    throw new UnsupportedOperationException();
-  }
-
-  @Override
   public MBeanInfo getMBeanInfo() {
-    List<MBeanAttributeInfo> attributes = new ArrayList<>();
-    for (String name : values.keySet()) {
-      attributes.add(new MBeanAttributeInfo(name, "java.lang.Object", name, true, false, false));
-    }
-    return new MBeanInfo(
-        ScriptedBean.class.getName(), "scripted", attributes.toArray(new MBeanAttributeInfo[0]), null, null, null);
+    return infoOf("scripted", values.keySet());
   }
 }

@@ -14,11 +14,6 @@ import java.util.Map;
 public record JmxBinding(Span span, String objectName, String attribute, Map<String, String> quantiles,
                          String countAttribute, String meanAttribute, double scale, List<LabelKey> labels,
                          String valueLabel) {
-    public JmxBinding(Span span, String objectName, String attribute, Map<String, String> quantiles,
-                      String countAttribute, String meanAttribute, double scale, List<LabelKey> labels) {
-        this(span, objectName, attribute, quantiles, countAttribute, meanAttribute, scale, labels, null);
-    }
-
     public JmxBinding {
         quantiles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(quantiles)); // keep the declared order
         labels = List.copyOf(labels);

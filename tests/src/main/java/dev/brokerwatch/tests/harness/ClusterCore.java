@@ -255,6 +255,38 @@ public abstract class ClusterCore<N extends ClusterNode> implements KafkaCluster
         throw failure;
     }
 
+    /**
+     * The id of the metadata quorum's leader, the active controller, as the brokers describe the quorum. Some
+     * MBeans exist only there (the raft leader's observer count, the time since each broker's last heartbeat).
+     * Bounded: fails after {@code timeout} with the last answer.
+     */
+    public int quorumLeader(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Exception last = null;
+        try (Admin admin = admin()) {
+            while (System.nanoTime() < deadline) {
+                try {
+                    int leader = admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId();
+                    if (leader >= 0) {
+                        return leader;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                } catch (Exception e) {
+                    last = e;
+                }
+                ClusterNode.sleep(500);
+            }
+        }
+        IllegalStateException failure = new IllegalStateException("cluster " + name
+                + ": no metadata quorum leader within " + timeout);
+        if (last != null) {
+            failure.addSuppressed(last);
+        }
+        throw failure;
+    }
+
     @Override
     public Properties adminProperties() {
         return adminProperties(bootstrapServers());

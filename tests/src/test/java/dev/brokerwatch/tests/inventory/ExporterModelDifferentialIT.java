@@ -23,6 +23,7 @@ import dev.brokerwatch.tests.harness.StockJmxExporter;
 import dev.brokerwatch.tests.harness.StrimziMetricsReporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,15 +85,19 @@ class ExporterModelDifferentialIT {
                 HarnessPaths.targetDir().resolve("kafka-with-strimzi-reporter").resolve(version.toString()));
         String operatorDefault = String.join(",", StrimziAllowlist.OPERATOR_DEFAULT);
 
-        int combinedReporter = LoopbackPorts.freePort();
-        LocalJvmKafkaCluster.Builder combined = builder("ExporterModelDifferentialIT-" + version + "-combined", version, distribution,
-                configs, isolator).combinedNodes(3).tlsListener(1, RecordingWorkload.TLS_LISTENER, 2048);
-        StrimziMetricsReporter.enable(combined, 1, combinedReporter, null);
+        // the combined node compared is the one that leads the metadata quorum, as in the recorded inventory, so
+        // every node of three gets the TLS listener and the reporter
+        int[] combinedReporters = LoopbackPorts.freePorts(3);
+        LocalJvmKafkaCluster.Builder combined = RecordingWorkload.tlsOnNodes(builder("ExporterModelDifferentialIT-" + version
+                + "-combined", version, distribution, configs, isolator).combinedNodes(3), 3);
+        for (int id = 1; id <= 3; id++) {
+            StrimziMetricsReporter.enable(combined, id, combinedReporters[id - 1], null);
+        }
 
         int controllerReporter = LoopbackPorts.freePort();
         int brokerReporter = LoopbackPorts.freePort();
         LocalJvmKafkaCluster.Builder separate = builder("ExporterModelDifferentialIT-" + version + "-separate", version, distribution,
-                configs, isolator).separateRoles(1, 2).tlsListener(2, RecordingWorkload.TLS_LISTENER, 2048);
+                configs, isolator).separateRoles(1, 2).tlsListener(2, RecordingWorkload.TLS_LISTENER, RecordingWorkload.TLS_KEY_BITS);
         StrimziMetricsReporter.enable(separate, 1, controllerReporter, operatorDefault);
         StrimziMetricsReporter.enable(separate, 2, brokerReporter, operatorDefault);
 
@@ -101,9 +106,12 @@ class ExporterModelDifferentialIT {
         CompletableFuture<LocalJvmKafkaCluster> startingCombined = CompletableFuture.supplyAsync(combined::start);
         CompletableFuture<LocalJvmKafkaCluster> startingSeparate = CompletableFuture.supplyAsync(separate::start);
         try (LocalJvmKafkaCluster one = startingCombined.join(); LocalJvmKafkaCluster two = startingSeparate.join()) {
+            int leader = one.quorumLeader(Duration.ofMinutes(1));
             CompletableFuture<AutoCloseable> trafficOfTwo = CompletableFuture.supplyAsync(() -> drive(two, 2));
-            try (AutoCloseable tlsOfOne = drive(one, 1); AutoCloseable tlsOfTwo = trafficOfTwo.join()) {
-                problems.addAll(compare(one.node(1), "combined", combinedReporter, null, configs));
+            try (AutoCloseable tlsOfOne = drive(one, leader); AutoCloseable tlsOfTwo = trafficOfTwo.join()) {
+                assertThat(one.quorumLeader(Duration.ofMinutes(1))).as("the node compared still leads the metadata quorum")
+                        .isEqualTo(leader);
+                problems.addAll(compare(one.node(leader), "combined", combinedReporters[leader - 1], null, configs));
                 problems.addAll(compare(two.node(1), "controller", controllerReporter, operatorDefault, configs));
                 problems.addAll(compare(two.node(2), "broker", brokerReporter, operatorDefault, configs));
                 Files.write(one.dir().resolve("differences.txt"), problems);

@@ -12,6 +12,7 @@ import dev.brokerwatch.tests.harness.LoopbackPorts;
 import dev.brokerwatch.tests.harness.Workload;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +39,23 @@ class InventoryRecordingIT {
     @Test
     @Timeout(300)
     void combinedNodeInventoryHasPerTopicPartitionListenerAndRequestMBeans() throws Exception {
-        int jmxPort = LoopbackPorts.freePort();
-        try (LocalJvmKafkaCluster cluster = withJmx(LocalJvmKafkaCluster.builder("InventoryRecordingIT-combined").combinedNodes(3), 1, jmxPort)
-                .tlsListener(1, RecordingWorkload.TLS_LISTENER, 2048)
-                .start();
-                AutoCloseable tls = RecordingWorkload.drive(cluster, 1)) {
-            MBeanInventory inventory = record(cluster.node(1), jmxPort, "combined");
-            assertBrokerMBeans(inventory);
-            assertControllerMBeans(inventory);
+        // recorded from whichever node leads the metadata quorum: a combined node may lead at any time, and the
+        // leader has MBeans the others have not
+        int[] jmxPorts = LoopbackPorts.freePorts(3);
+        LocalJvmKafkaCluster.Builder builder = RecordingWorkload.tlsOnNodes(
+                LocalJvmKafkaCluster.builder("InventoryRecordingIT-combined").combinedNodes(3), 3);
+        for (int id = 1; id <= 3; id++) {
+            withJmx(builder, id, jmxPorts[id - 1]);
+        }
+        try (LocalJvmKafkaCluster cluster = builder.start()) {
+            int recorded = cluster.quorumLeader(Duration.ofMinutes(1));
+            try (AutoCloseable tls = RecordingWorkload.drive(cluster, recorded)) {
+                MBeanInventory inventory = record(cluster.node(recorded), jmxPorts[recorded - 1], "combined");
+                assertBrokerMBeans(inventory);
+                assertControllerMBeans(inventory);
+                assertThat(cluster.quorumLeader(Duration.ofMinutes(1))).as("the recorded node still leads the metadata quorum")
+                        .isEqualTo(recorded);
+            }
         }
     }
 
@@ -55,7 +65,7 @@ class InventoryRecordingIT {
         int controllerJmx = LoopbackPorts.freePort();
         int brokerJmx = LoopbackPorts.freePort();
         LocalJvmKafkaCluster.Builder builder = LocalJvmKafkaCluster.builder("InventoryRecordingIT-separate").separateRoles(1, 2)
-                .tlsListener(2, RecordingWorkload.TLS_LISTENER, 2048);
+                .tlsListener(2, RecordingWorkload.TLS_LISTENER, RecordingWorkload.TLS_KEY_BITS);
         withJmx(builder, 1, controllerJmx);
         withJmx(builder, 2, brokerJmx);
         try (LocalJvmKafkaCluster cluster = builder.start();

@@ -41,6 +41,15 @@ final class RecordingWorkload {
 
     /** The name of the TLS listener the recorded broker gets. */
     static final String TLS_LISTENER = "TLS";
+    static final int TLS_KEY_BITS = 2048;
+
+    /** The TLS listener on nodes 1 to {@code nodes}, for a cluster whose recorded node is known only once it runs. */
+    static LocalJvmKafkaCluster.Builder tlsOnNodes(LocalJvmKafkaCluster.Builder builder, int nodes) {
+        for (int id = 1; id <= nodes; id++) {
+            builder.tlsListener(id, TLS_LISTENER, TLS_KEY_BITS);
+        }
+        return builder;
+    }
 
     /**
      * Produce and consume with a classic and (4.0+) a new-protocol group, a transactional producer, admin requests,

@@ -145,7 +145,7 @@ public final class JmxExporterSimulation {
         }
         List<String> path = new ArrayList<>(leaf.attrKeys());
         path.add(leaf.name());
-        return new JmxBinding(o.rule().anchor(), name.toString(), String.join(".", path), Map.of(), null, null, 1.0, labelKeys);
+        return new JmxBinding(o.rule().anchor(), name.toString(), String.join(".", path), Map.of(), null, null, 1.0, labelKeys, null);
     }
 
     /**

@@ -17,7 +17,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -224,35 +226,20 @@ public abstract class ClusterCore<N extends ClusterNode> implements KafkaCluster
         if (expected.isEmpty()) {
             return;
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Set<Integer> seen = Set.of();
-        Exception last = null;
-        while (System.nanoTime() < deadline) {
+        AtomicReference<Set<Integer>> seen = new AtomicReference<>(Set.of());
+        poll(timeout, () -> {
             String bootstrap = runningBrokers().stream().map(ClusterNode::bootstrapServers)
                     .collect(Collectors.joining(","));
-            if (!bootstrap.isEmpty()) {
-                try (Admin admin = Admin.create(adminProperties(bootstrap))) {
-                    Collection<Node> live = admin.describeCluster(new DescribeClusterOptions().timeoutMs(5_000))
-                            .nodes().get(10, TimeUnit.SECONDS);
-                    seen = live.stream().map(Node::id).collect(Collectors.toSet());
-                    if (seen.equals(expected)) {
-                        return;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                } catch (Exception e) {
-                    last = e;
-                }
+            if (bootstrap.isEmpty()) {
+                return null;
             }
-            ClusterNode.sleep(500);
-        }
-        IllegalStateException failure = new IllegalStateException("cluster " + name + ": brokers " + expected
-                + " not all registered within " + timeout + "; describeCluster saw " + seen);
-        if (last != null) {
-            failure.addSuppressed(last);
-        }
-        throw failure;
+            try (Admin admin = Admin.create(adminProperties(bootstrap))) {
+                Collection<Node> live = admin.describeCluster(new DescribeClusterOptions().timeoutMs(5_000))
+                        .nodes().get(10, TimeUnit.SECONDS);
+                seen.set(live.stream().map(Node::id).collect(Collectors.toSet()));
+                return seen.get().equals(expected) ? Boolean.TRUE : null;
+            }
+        }, () -> "brokers " + expected + " not all registered within " + timeout + "; describeCluster saw " + seen.get());
     }
 
     /**
@@ -261,26 +248,39 @@ public abstract class ClusterCore<N extends ClusterNode> implements KafkaCluster
      * Bounded: fails after {@code timeout} with the last answer.
      */
     public int quorumLeader(Duration timeout) {
+        try (Admin admin = admin()) {
+            return poll(timeout, () -> {
+                int leader = admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId();
+                return leader >= 0 ? leader : null;
+            }, () -> "no metadata quorum leader within " + timeout);
+        }
+    }
+
+    /** One try of a bounded wait: the answer, or null to try again; an exception counts as not yet. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T once() throws Exception;
+    }
+
+    /** Tries every 500 ms until an answer or {@code timeout}; then fails with the last exception suppressed. */
+    private <T> T poll(Duration timeout, Attempt<T> attempt, Supplier<String> notWithin) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;
-        try (Admin admin = admin()) {
-            while (System.nanoTime() < deadline) {
-                try {
-                    int leader = admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId();
-                    if (leader >= 0) {
-                        return leader;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                } catch (Exception e) {
-                    last = e;
+        while (System.nanoTime() < deadline) {
+            try {
+                T answer = attempt.once();
+                if (answer != null) {
+                    return answer;
                 }
-                ClusterNode.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (Exception e) {
+                last = e;
             }
+            ClusterNode.sleep(500);
         }
-        IllegalStateException failure = new IllegalStateException("cluster " + name
-                + ": no metadata quorum leader within " + timeout);
+        IllegalStateException failure = new IllegalStateException("cluster " + name + ": " + notWithin.get());
         if (last != null) {
             failure.addSuppressed(last);
         }

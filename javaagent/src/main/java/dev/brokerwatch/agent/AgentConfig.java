@@ -32,6 +32,8 @@ import java.util.TreeSet;
  * ready.max-under-replicated-partitions=0
  * # where the cgroup file system is mounted (default /sys/fs/cgroup)
  * cgroup.root=/sys/fs/cgroup
+ * # threads that read one scrape's MBeans and write its text (default: the processors the JVM may use, at most 4)
+ * scrape.threads=2
  * </pre>
  */
 public final class AgentConfig {
@@ -45,6 +47,7 @@ public final class AgentConfig {
   static final String READY_MAX_UNDER_REPLICATED = "ready.max-under-replicated-partitions";
   static final String CGROUP_ROOT = "cgroup.root";
   static final String JMX_ONLY = "jmx.only";
+  static final String SCRAPE_THREADS = "scrape.threads";
 
   private static final List<String> KEYS =
       Collections.unmodifiableList(
@@ -58,10 +61,14 @@ public final class AgentConfig {
               TLS_KEY_PASSWORD,
               READY_MAX_UNDER_REPLICATED,
               CGROUP_ROOT,
-              JMX_ONLY));
+              JMX_ONLY,
+              SCRAPE_THREADS));
 
   private static final String DEFAULT_KEYSTORE_TYPE = "PKCS12";
   private static final String DEFAULT_CGROUP_ROOT = "/sys/fs/cgroup";
+  /** At most this many threads by default: beyond it a scrape gets little shorter at any size. */
+  static final int MAX_DEFAULT_SCRAPE_THREADS = 4;
+  private static final int MAX_SCRAPE_THREADS = 64;
 
   private final String authUser;
   private final PasswordHash authPasswordHash;
@@ -73,6 +80,7 @@ public final class AgentConfig {
   private final Integer readyMaxUnderReplicated;
   private final Path cgroupRoot;
   private final boolean jmxOnly;
+  private final int scrapeThreads;
 
   private AgentConfig(
       String authUser,
@@ -84,7 +92,8 @@ public final class AgentConfig {
       String keyPassword,
       Integer readyMaxUnderReplicated,
       Path cgroupRoot,
-      boolean jmxOnly) {
+      boolean jmxOnly,
+      int scrapeThreads) {
     this.authUser = authUser;
     this.authPasswordHash = authPasswordHash;
     this.healthOpen = healthOpen;
@@ -95,11 +104,12 @@ public final class AgentConfig {
     this.readyMaxUnderReplicated = readyMaxUnderReplicated;
     this.cgroupRoot = cgroupRoot;
     this.jmxOnly = jmxOnly;
+    this.scrapeThreads = scrapeThreads;
   }
 
   /** No auth, no TLS, no under-replicated check, cgroups at /sys/fs/cgroup. */
   public static AgentConfig defaults() {
-    return new AgentConfig(null, null, false, null, null, DEFAULT_KEYSTORE_TYPE, null, null, Paths.get(DEFAULT_CGROUP_ROOT), false);
+    return new AgentConfig(null, null, false, null, null, DEFAULT_KEYSTORE_TYPE, null, null, Paths.get(DEFAULT_CGROUP_ROOT), false, defaultScrapeThreads());
   }
 
   /** Reads and checks a settings file; problems name the file and the key. */
@@ -169,7 +179,39 @@ public final class AgentConfig {
         keyPassword,
         maxUnderReplicated,
         Paths.get(cgroupRoot == null ? DEFAULT_CGROUP_ROOT : cgroupRoot),
-        bool(source, properties, JMX_ONLY));
+        bool(source, properties, JMX_ONLY),
+        scrapeThreads(source, properties));
+  }
+
+  /** The processors this JVM may use (its container's CPU limit), at most {@link #MAX_DEFAULT_SCRAPE_THREADS}. */
+  static int defaultScrapeThreads() {
+    return Math.max(1, Math.min(MAX_DEFAULT_SCRAPE_THREADS, Runtime.getRuntime().availableProcessors()));
+  }
+
+  private static int scrapeThreads(String source, Properties properties) throws AgentStartException {
+    String text = value(properties, SCRAPE_THREADS);
+    if (text == null) {
+      return defaultScrapeThreads();
+    }
+    int threads;
+    try {
+      threads = Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      threads = 0;
+    }
+    if (threads < 1 || threads > MAX_SCRAPE_THREADS) {
+      throw new AgentStartException(
+          source + ": " + SCRAPE_THREADS + " must be a whole number from 1 to " + MAX_SCRAPE_THREADS + ", got '" + text + "'");
+    }
+    return threads;
+  }
+
+  /**
+   * Threads that read the MBeans of one scrape and write its text, the scraping thread included: the
+   * same work, spread so that the scrape ends sooner. 1 does everything on the scraping thread.
+   */
+  public int scrapeThreads() {
+    return scrapeThreads;
   }
 
   /**

@@ -129,7 +129,8 @@ public final class BrokerwatchAgent {
               errors,
               duration,
               config.jmxOnly() ? null : InProcessSource.kafkaYammer(),
-              notice -> System.err.println("brokerwatch: " + singleLine(notice)));
+              notice -> System.err.println("brokerwatch: " + singleLine(notice)),
+              config.scrapeThreads());
     } catch (Exception e) {
       throw new AgentStartException("cannot follow MBean registrations: " + oneLine(e), e);
     }

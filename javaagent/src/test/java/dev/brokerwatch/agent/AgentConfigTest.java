@@ -23,6 +23,9 @@ class AgentConfigTest {
     assertThat(config.readyMaxUnderReplicated()).isNull();
     assertThat(config.cgroupRoot()).isEqualTo(Paths.get("/sys/fs/cgroup"));
     assertThat(config.jmxOnly()).as("Kafka's metrics are read in process unless told otherwise").isFalse();
+    assertThat(config.scrapeThreads())
+        .as("as many scrape threads as the JVM may use processors, at most 4")
+        .isEqualTo(Math.min(4, Runtime.getRuntime().availableProcessors()));
   }
 
   @Test
@@ -39,7 +42,8 @@ class AgentConfigTest {
                 + "tls.key.password=keypass\n"
                 + "ready.max-under-replicated-partitions=2\n"
                 + "cgroup.root=/host/sys/fs/cgroup\n"
-                + "jmx.only=true\n");
+                + "jmx.only=true\n"
+                + "scrape.threads=3\n");
 
     AgentConfig config = AgentConfig.load(file);
 
@@ -53,6 +57,19 @@ class AgentConfigTest {
     assertThat(config.readyMaxUnderReplicated()).isEqualTo(2);
     assertThat(config.cgroupRoot()).isEqualTo(Paths.get("/host/sys/fs/cgroup"));
     assertThat(config.jmxOnly()).isTrue();
+    assertThat(config.scrapeThreads()).isEqualTo(3);
+  }
+
+  @Test
+  void scrapeThreadsIsAWholeNumberFromOneTo64() throws Exception {
+    for (String bad : new String[] {"0", "-2", "65", "two", "1.5"}) {
+      Path file = write("scrape.threads=" + bad + "\n");
+      assertThatThrownBy(() -> AgentConfig.load(file))
+          .as("scrape.threads=" + bad)
+          .hasMessage(file + ": scrape.threads must be a whole number from 1 to 64, got '" + bad + "'");
+    }
+    assertThat(AgentConfig.load(write("scrape.threads=1\n")).scrapeThreads()).isEqualTo(1);
+    assertThat(AgentConfig.load(write("scrape.threads=64\n")).scrapeThreads()).isEqualTo(64);
   }
 
   @Test

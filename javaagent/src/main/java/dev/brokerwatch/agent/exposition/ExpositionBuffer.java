@@ -80,6 +80,11 @@ public final class ExpositionBuffer extends OutputStream {
   }
 
   /** Appends text made only of ASCII characters (numbers, keywords), one byte per character. */
+  /** Appends what {@code other} holds. */
+  public void append(ExpositionBuffer other) {
+    append(other.bytes, 0, other.size);
+  }
+
   public void appendAscii(String text) {
     int length = text.length();
     if (length > bytes.length - size) {

@@ -67,11 +67,14 @@ import javax.management.MBeanServer;
 public final class KafkaJmxCollector implements MultiCollector, DirectExposition, AutoCloseable {
   // the metrics endpoint shares one reading among concurrent scrapes: one in use, one being read
   private static final int POOLED_SCRATCHES = 2;
+  // below this many samples one thread writes the text: a handoff would cost more than it saves
+  static final int PARALLEL_WRITE_FROM = 2_048;
 
   private final MBeanServer server;
   private final ObjectNameIndex index;
   private final MBeanRegistrationListener listener;
   private final BulkAttributeReader reader;
+  private final ScrapeWorkers workers;
   private final MetricPlan[] metrics;
   private final ScrapeDuration duration;
   private final List<String> prometheusNames;
@@ -79,6 +82,8 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
   private final int[] familyOrder;
   private final boolean directlyWritable;
   private final ReusablePool<ScrapeScratch> scratches = new ReusablePool<>(POOLED_SCRATCHES, ScrapeScratch::new);
+  // the text of the parts of a reading that helpers write, before it is appended in family order
+  private final ReusablePool<ExpositionBuffer> partTexts;
 
   private final Object planLock = new Object();
   private volatile ScrapePlan plan;
@@ -94,8 +99,11 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
       ScrapeErrors errors,
       ScrapeDuration duration,
       InProcessSource inProcessSource,
-      Consumer<String> notices) {
+      Consumer<String> notices,
+      ScrapeWorkers workers) {
     this.server = server;
+    this.workers = workers;
+    this.partTexts = new ReusablePool<>(2 * writeParts(workers), ExpositionBuffer::new);
     this.inProcessSource = inProcessSource;
     this.notices = notices;
     this.index = new ObjectNameIndex(jmxMetrics);
@@ -123,7 +131,7 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
   public static KafkaJmxCollector start(
       MBeanServer server, List<MetricMapping> jmxMetrics, ScrapeErrors errors, ScrapeDuration duration)
       throws InstanceNotFoundException {
-    return start(server, jmxMetrics, errors, duration, null, notice -> {});
+    return start(server, jmxMetrics, errors, duration, null, notice -> {}, 1);
   }
 
   /**
@@ -132,6 +140,8 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
    * gets one line saying why, and every MBean is read through the MBean server.
    *
    * @param inProcess null to read everything through the MBean server
+   * @param scrapeThreads threads that read one scrape's MBeans and write its text, the scraping
+   *     thread included (see {@link ScrapeWorkers})
    */
   public static KafkaJmxCollector start(
       MBeanServer server,
@@ -139,9 +149,11 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
       ScrapeErrors errors,
       ScrapeDuration duration,
       InProcessSource inProcess,
-      Consumer<String> notices)
+      Consumer<String> notices,
+      int scrapeThreads)
       throws InstanceNotFoundException {
-    KafkaJmxCollector collector = new KafkaJmxCollector(server, jmxMetrics, errors, duration, inProcess, notices);
+    KafkaJmxCollector collector =
+        new KafkaJmxCollector(server, jmxMetrics, errors, duration, inProcess, notices, ScrapeWorkers.of(scrapeThreads));
     collector.listener.install(server);
     try {
       collector.index.resolveAll(server);
@@ -152,10 +164,19 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
     return collector;
   }
 
-  /** Stops following MBean registrations. */
+  /** Stops following MBean registrations and the scrape's helper threads. */
   @Override
   public void close() {
-    listener.uninstall(server);
+    try {
+      listener.uninstall(server);
+    } finally {
+      workers.close();
+    }
+  }
+
+  /** Threads that share one scrape's work, the scraping thread included. */
+  public int scrapeThreads() {
+    return workers.threads();
   }
 
   /** Number of MBeans that feed at least one metric. */
@@ -244,14 +265,83 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
   /**
    * A reading written as exposition text instead of snapshots: families in the order the library
    * writes them (by name), samples in label order, headers only for families that have a sample.
-   * For OpenMetrics the caller adds {@code # EOF}.
+   * For OpenMetrics the caller adds {@code # EOF}. A large reading is written in parts, consecutive
+   * families of about equal sample counts, shared with the {@link ScrapeWorkers} and appended in
+   * order, so the text is the same as one thread's.
    */
   @Override
   public void writeTo(DirectReading reading, ExpositionBuffer out, ExpositionFormat format) {
     JmxReading jmx = (JmxReading) reading;
-    for (int m : familyOrder) {
+    int[] bounds = partBounds(jmx.plan());
+    if (bounds == null) {
+      writeFamilies(jmx, 0, familyOrder.length, out, format);
+      return;
+    }
+    int parts = bounds.length - 1;
+    ExpositionBuffer[] texts = new ExpositionBuffer[parts];
+    try {
+      workers.runAll(parts, part -> {
+        ExpositionBuffer text = out;
+        if (part > 0) {
+          text = partTexts.take();
+          text.reset();
+          texts[part] = text;
+        }
+        writeFamilies(jmx, bounds[part], bounds[part + 1], text, format);
+      });
+      for (int part = 1; part < parts; part++) {
+        out.append(texts[part]);
+      }
+    } finally {
+      for (ExpositionBuffer text : texts) {
+        if (text != null) {
+          text.releaseExcess();
+          partTexts.give(text);
+        }
+      }
+    }
+  }
+
+  private void writeFamilies(JmxReading jmx, int from, int to, ExpositionBuffer out, ExpositionFormat format) {
+    for (int i = from; i < to; i++) {
+      int m = familyOrder[i];
       writeFamily(metrics[m], jmx.plan().targets(m), jmx.plan().orderCell(m), jmx.cells(), out, format);
     }
+  }
+
+  private static int writeParts(ScrapeWorkers workers) {
+    return 2 * workers.threads();
+  }
+
+  /**
+   * Where the parts of {@code plan}'s text begin in the family order, with the end as the last
+   * element, or null when one thread writes it all.
+   */
+  private int[] partBounds(ScrapePlan plan) {
+    if (workers.threads() == 1) {
+      return null;
+    }
+    long total = 0;
+    for (int m : familyOrder) {
+      total += plan.targets(m).length;
+    }
+    if (total < PARALLEL_WRITE_FROM) {
+      return null;
+    }
+    int parts = writeParts(workers);
+    int[] bounds = new int[parts + 1];
+    int part = 1;
+    long written = 0;
+    for (int i = 0; i < familyOrder.length && part < parts; i++) {
+      written += plan.targets(familyOrder[i]).length;
+      while (part < parts && written * parts >= total * part) {
+        bounds[part++] = i + 1;
+      }
+    }
+    while (part <= parts) {
+      bounds[part++] = familyOrder.length;
+    }
+    return bounds;
   }
 
   /** A fresh reading written out at once (see {@link #writeTo(DirectReading, ExpositionBuffer, ExpositionFormat)}). */
@@ -263,9 +353,17 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
 
   private void readAll(ScrapePlan current, ScrapeScratch scratch, boolean throughMBeanServer) {
     scratch.prepare(current);
-    for (BeanRead read : current.reads()) {
-      readBean(read, scratch.values(), scratch.cells(), throughMBeanServer);
-    }
+    BeanRead[] reads = current.reads();
+    SampleCells cells = scratch.cells();
+    workers.readAll(
+        reads.length,
+        current.maxAttributes(),
+        scratch.values(),
+        (from, to, values) -> {
+          for (int i = from; i < to; i++) {
+            readBean(reads[i], values, cells, throughMBeanServer);
+          }
+        });
   }
 
   private void readBean(BeanRead read, Object[] values, SampleCells cells, boolean throughMBeanServer) {

@@ -236,7 +236,7 @@ class InProcessReadDifferentialTest {
     Mapping mapping = MappingReader.parse("in-process.mapping", MAPPING.getBytes(StandardCharsets.UTF_8));
     collector = KafkaJmxCollector.start(server, mapping.jmxMetrics(), errors, new ScrapeDuration(), () -> {
       throw new IllegalStateException("no class org.apache.kafka.server.metrics.KafkaYammerMetrics in this JVM");
-    }, notices::add);
+    }, notices::add, 1);
 
     String first = write(collector.read(), ExpositionFormat.PROMETHEUS_TEXT);
     gauge("type=Value,name=Two", () -> 2);
@@ -300,7 +300,7 @@ class InProcessReadDifferentialTest {
   private void start() throws Exception {
     Mapping mapping = MappingReader.parse("in-process.mapping", MAPPING.getBytes(StandardCharsets.UTF_8));
     collector = KafkaJmxCollector.start(server, mapping.jmxMetrics(), errors, new ScrapeDuration(),
-        () -> new YammerRegistryReads(registry, "test registry"), notices::add);
+        () -> new YammerRegistryReads(registry, "test registry"), notices::add, 1);
   }
 
   /** Both formats, in process then through the server; the same bytes and the same errors counted. */

@@ -59,8 +59,9 @@ public final class ScrapeBenchmark {
     static final String PROBE = "probe";
     static final List<String> EXPORTERS = List.of(OURS, REPORTER, STOCK_GENERATED, STOCK_CATCH_ALL);
 
-    /** Threads that serve the exporters' HTTP requests: ours, the stock agent's, and the JDK dispatchers. */
+    /** Threads that serve the exporters' HTTP requests (ours, the stock agent's, the JDK dispatchers) and our scrape helpers. */
     static final Predicate<String> EXPORTER_THREAD = name -> name.startsWith("brokerwatch-http-")
+            || name.startsWith("brokerwatch-scrape-")
             || name.startsWith("prometheus-http-") || name.startsWith("HTTP-Dispatcher");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -143,7 +144,8 @@ public final class ScrapeBenchmark {
     record Latency(double medianMs, double p99Ms, double meanMs, long bodyBytes, int samples) {}
 
     record Result(int partitions, int brokerPartitions, Map<String, Latency> latency, Map<String, Latency> solo,
-            Map<String, Long> allocated, Map<String, Long> otherThreads, Latency floor, long floorAllocated,
+            Map<String, Long> allocated, Map<String, Long> otherThreads, Map<String, Long> cpu,
+            Map<String, Long> processCpu, Latency floor, long floorAllocated,
             long floorBeans, Latency inProcessFloor, long inProcessFloorAllocated, long inProcessFloorBeans,
             Latency agentCollect, String retained, long histoBytes, String histoTop,
             Map<String, Integer> sampleCounts) {}
@@ -249,9 +251,12 @@ public final class ScrapeBenchmark {
             }
             Latency collect = latency(collectTimes);
 
-            // allocation: one exporter at a time, the others idle; the exporters' HTTP threads before and after
+            // allocation and CPU: one exporter at a time, the others idle; the exporters' threads before and after,
+            // and the whole JVM's CPU (the garbage collection an exporter's allocation causes included)
             Map<String, Long> allocated = new LinkedHashMap<>();
             Map<String, Long> others = new LinkedHashMap<>();
+            Map<String, Long> cpu = new LinkedHashMap<>();
+            Map<String, Long> processCpu = new LinkedHashMap<>();
             StringBuilder threadLog = new StringBuilder();
             for (String exporter : EXPORTERS) {
                 Map<String, long[]> before = threads(node.agentPort(PROBE));
@@ -261,7 +266,11 @@ public final class ScrapeBenchmark {
                 Map<String, long[]> after = threads(node.agentPort(PROBE));
                 long mine = 0;
                 long rest = 0;
+                long mineCpu = 0;
                 for (Map.Entry<String, long[]> t : after.entrySet()) {
+                    if (t.getKey().equals(dev.brokerwatch.tests.bench.probe.ProbeAgent.PROCESS_CPU)) {
+                        continue;
+                    }
                     long[] b = before.get(t.getKey());
                     long delta = t.getValue()[0] - (b == null ? 0 : b[0]);
                     String name = t.getKey().substring(t.getKey().indexOf(' ') + 1);
@@ -273,12 +282,16 @@ public final class ScrapeBenchmark {
                     }
                     if (EXPORTER_THREAD.test(name)) {
                         mine += delta;
+                        mineCpu += t.getValue()[1] - (b == null ? 0 : b[1]);
                     } else {
                         rest += delta;
                     }
                 }
                 allocated.put(exporter, mine / allocScrapes);
                 others.put(exporter, rest / allocScrapes);
+                cpu.put(exporter, mineCpu / allocScrapes);
+                String process = dev.brokerwatch.tests.bench.probe.ProbeAgent.PROCESS_CPU;
+                processCpu.put(exporter, (after.get(process)[1] - before.get(process)[1]) / allocScrapes);
             }
             Files.writeString(out.resolve("threads-" + partitions + ".tsv"), threadLog.toString());
 
@@ -301,7 +314,8 @@ public final class ScrapeBenchmark {
             long[] histo = new long[1];
             String histoTop = histo(node.pid().orElseThrow(), out.resolve("histo-" + partitions + ".txt"), histo);
             log("done with " + partitions + " partitions");
-            return new Result(partitions, brokerPartitions, latency, solo, allocated, others, floor, floorAllocated,
+            return new Result(partitions, brokerPartitions, latency, solo, allocated, others, cpu, processCpu, floor,
+                    floorAllocated,
                     beans, inProcessFloor, inProcessFloorFacts[0], inProcessFloorFacts[1], collect, retained, histo[0], histoTop, sampleCounts);
         }
     }
@@ -403,13 +417,15 @@ public final class ScrapeBenchmark {
         return response.body();
     }
 
-    /** Per thread ("id name"): {allocated bytes}. */
+    /** Per thread ("id name"): {allocated bytes, CPU nanos}; and "process-cpu": {0, the JVM's CPU nanos}. */
     private static Map<String, long[]> threads(int probePort) throws IOException, InterruptedException {
         Map<String, long[]> out = new HashMap<>();
         for (String line : get(probePort, "/threads").split("\n")) {
-            String[] f = line.split("\t", 3);
-            if (f.length == 3) {
-                out.put(f[0] + " " + f[2], new long[] {Long.parseLong(f[1])});
+            String[] f = line.split("\t", 4);
+            if (f.length == 2 && f[0].equals(dev.brokerwatch.tests.bench.probe.ProbeAgent.PROCESS_CPU)) {
+                out.put(f[0], new long[] {0, Long.parseLong(f[1])});
+            } else if (f.length == 4) {
+                out.put(f[0] + " " + f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
             }
         }
         return out;
@@ -456,23 +472,24 @@ public final class ScrapeBenchmark {
                 .append("; allocation over ").append(allocScrapes).append(" scrapes of one exporter; ")
                 .append(Instant.now()).append("\n\n");
         t.append("| partitions | exporter | median ms | p99 ms | solo median ms | solo p99 ms | samples | body bytes | "
-                + "allocated per scrape |\n");
-        t.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "allocated per scrape | CPU ms per scrape (exporter threads) | CPU ms per scrape (whole JVM) |\n");
+        t.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
             for (String e : EXPORTERS) {
                 Latency l = r.latency().get(e);
                 Latency solo = r.solo().get(e);
-                t.append(String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %.1f | %.1f | %,d | %,d | %s |%n",
+                t.append(String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %.1f | %.1f | %,d | %,d | %s | %.1f | %.1f |%n",
                         r.partitions(), e, l.medianMs(), l.p99Ms(), solo.medianMs(), solo.p99Ms(),
-                        r.sampleCounts().get(e), l.bodyBytes(), mb(r.allocated().get(e))));
+                        r.sampleCounts().get(e), l.bodyBytes(), mb(r.allocated().get(e)), r.cpu().get(e) / 1e6,
+                        r.processCpu().get(e) / 1e6));
             }
             t.append(String.format(Locale.ROOT, "| %,d | brokerwatch reads (self-reported) | – | – | %.1f | "
-                    + "%.1f | – | – | – |%n", r.partitions(), r.agentCollect().medianMs(), r.agentCollect().p99Ms()));
+                    + "%.1f | – | – | – | – | – |%n", r.partitions(), r.agentCollect().medianMs(), r.agentCollect().p99Ms()));
             t.append(String.format(Locale.ROOT, "| %,d | floor: getAttributes loop (%,d MBeans) | – | – | %.1f | %.1f "
-                    + "| – | – | %s |%n", r.partitions(), r.floorBeans(), r.floor().medianMs(), r.floor().p99Ms(),
+                    + "| – | – | %s | – | – |%n", r.partitions(), r.floorBeans(), r.floor().medianMs(), r.floor().p99Ms(),
                     mb(r.floorAllocated())));
             t.append(String.format(Locale.ROOT, "| %,d | in-process floor: Kafka's Yammer metrics read from the objects"
-                    + " (%,d MBeans; the rest getAttributes) | – | – | %.1f | %.1f | – | – | %s |%n", r.partitions(),
+                    + " (%,d MBeans; the rest getAttributes) | – | – | %.1f | %.1f | – | – | %s | – | – |%n", r.partitions(),
                     r.inProcessFloorBeans(), r.inProcessFloor().medianMs(), r.inProcessFloor().p99Ms(),
                     mb(r.inProcessFloorAllocated())));
         }

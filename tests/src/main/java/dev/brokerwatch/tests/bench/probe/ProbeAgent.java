@@ -42,9 +42,9 @@ import com.sun.net.httpserver.HttpServer;
  *       metric objects, with the calls the MBean getters make (one snapshot per timer or histogram), through
  *       method handles found once; the others with {@code getAttributes}. The same answer lines; {@code <beans>} is
  *       those read in process. What any exporter that reads Kafka's registry must at least pay.</li>
- *   <li>{@code /threads}: per live thread {@code <id>\t<allocated bytes>\t<name>}, from
- *       {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}, to attribute allocation to the exporters'
- *       HTTP threads.</li>
+ *   <li>{@code /threads}: the JVM's CPU time ({@code process-cpu\t<nanos>}, garbage collection included), then
+ *       per live thread {@code <id>\t<allocated bytes>\t<CPU nanos>\t<name>}, from
+ *       {@code com.sun.management.ThreadMXBean}, to attribute allocation and CPU to the exporters' threads.</li>
  *   <li>{@code /retained}: an estimate of the heap retained by brokerwatch's agent, see {@link RetainedSize}.</li>
  * </ul>
  *
@@ -52,6 +52,8 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class ProbeAgent {
     public static final String THREAD_PREFIX = "bw-probe-";
+    /** The first line of {@code /threads}: {@code process-cpu\t<CPU nanoseconds of the whole JVM>}. */
+    public static final String PROCESS_CPU = "process-cpu";
 
     private static Instrumentation instrumentation;
 
@@ -214,9 +216,13 @@ public final class ProbeAgent {
         long[] allocated = threadBean.getThreadAllocatedBytes(ids);
         ThreadInfo[] infos = threadBean.getThreadInfo(ids);
         StringBuilder out = new StringBuilder();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        out.append(PROCESS_CPU).append('\t').append(os.getProcessCpuTime()).append('\n');
         for (int i = 0; i < ids.length; i++) {
             if (infos[i] != null && allocated[i] >= 0) {
-                out.append(ids[i]).append('\t').append(allocated[i]).append('\t').append(infos[i].getThreadName())
+                out.append(ids[i]).append('\t').append(allocated[i]).append('\t')
+                        .append(threadBean.getThreadCpuTime(ids[i])).append('\t').append(infos[i].getThreadName())
                         .append('\n');
             }
         }

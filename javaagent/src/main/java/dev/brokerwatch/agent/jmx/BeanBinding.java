@@ -16,6 +16,8 @@ final class BeanBinding {
   private String[] inProcessAttributes;
   private InProcessRead inProcess;
   private LabelValueTable labelValues;
+  private long presentInBuild;
+  private long placedInBuild;
 
   BeanBinding(IndexedSource source, ObjectName name, Labels labels) {
     this.source = source;
@@ -45,6 +47,23 @@ final class BeanBinding {
       labelText = shared.computeIfAbsent(labels, ExpositionText::labelText);
     }
     return labelText;
+  }
+
+  /** Marks the binding as indexed at plan build {@code build}. */
+  void markPresent(long build) {
+    presentInBuild = build;
+  }
+
+  /**
+   * True, once, for a binding indexed at plan build {@code build} (see {@link #markPresent}): later
+   * calls in the same build answer false, so that each binding is placed once.
+   */
+  boolean placeOnce(long build) {
+    if (presentInBuild != build || placedInBuild == build) {
+      return false;
+    }
+    placedInBuild = build;
+    return true;
   }
 
   /**

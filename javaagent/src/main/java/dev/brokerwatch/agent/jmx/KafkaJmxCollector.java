@@ -485,7 +485,7 @@ public final class KafkaJmxCollector implements MultiCollector, DirectExposition
       current = plan;
       if (current.generation() != index.generation()) {
         ObjectNameIndex.Snapshot snapshot = index.snapshot();
-        current = ScrapePlan.build(snapshot, metrics, inProcessReads(!snapshot.beans().isEmpty()));
+        current = ScrapePlan.build(snapshot, metrics, inProcessReads(!snapshot.beans().isEmpty()), current);
         plan = current;
       }
       return current;

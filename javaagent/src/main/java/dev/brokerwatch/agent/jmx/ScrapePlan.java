@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Everything a scrape needs, precomputed from one generation of the {@link ObjectNameIndex}: one
@@ -39,6 +40,9 @@ final class ScrapePlan {
         }
       };
 
+  // numbers each build, for the marks it leaves on bindings (see BeanBinding#placeOnce)
+  private static final AtomicLong BUILDS = new AtomicLong();
+
   private final long generation;
   private final BeanRead[] reads;
   private final SampleTarget[][] targetsByMetric;
@@ -47,11 +51,14 @@ final class ScrapePlan {
   private final int maxAttributes;
   private final int cellCount;
   private final int inProcessReads;
+  // each metric's bindings in label order, duplicates included: the next build's starting order
+  private final BeanBinding[][] sortedBindings;
 
   private ScrapePlan(
       long generation,
       BeanRead[] reads,
       SampleTarget[][] targetsByMetric,
+      BeanBinding[][] sortedBindings,
       int[] orderCells,
       int[] duplicates,
       int maxAttributes,
@@ -60,6 +67,7 @@ final class ScrapePlan {
     this.generation = generation;
     this.reads = reads;
     this.targetsByMetric = targetsByMetric;
+    this.sortedBindings = sortedBindings;
     this.orderCells = orderCells;
     this.duplicates = duplicates;
     this.maxAttributes = maxAttributes;
@@ -75,29 +83,56 @@ final class ScrapePlan {
       targets[m] = NO_TARGETS;
       orderCells[m] = NO_ORDER;
     }
-    return new ScrapePlan(-1, new BeanRead[0], targets, orderCells, new int[metricCount], 0, 0, 0);
+    return new ScrapePlan(
+        -1, new BeanRead[0], targets, new BeanBinding[0][], orderCells, new int[metricCount], 0, 0, 0);
   }
 
-  /** @param inProcess reads without the MBean server, or null to ask the MBean server for everything */
-  static ScrapePlan build(ObjectNameIndex.Snapshot snapshot, MetricPlan[] metrics, InProcessReads inProcess) {
+  /**
+   * @param inProcess reads without the MBean server, or null to ask the MBean server for everything
+   * @param replaced the plan this one replaces: its order seeds the sort, so that a plan that differs
+   *     from it by a few MBeans costs about one comparison per MBean, not a full sort
+   */
+  static ScrapePlan build(
+      ObjectNameIndex.Snapshot snapshot, MetricPlan[] metrics, InProcessReads inProcess, ScrapePlan replaced) {
     int metricCount = metrics.length;
+    long build = BUILDS.incrementAndGet();
     List<List<BeanBinding>> byMetric = new ArrayList<>(metricCount);
     for (int i = 0; i < metricCount; i++) {
       byMetric.add(new ArrayList<>());
     }
     for (BeanBinding[] bindings : snapshot.beans()) {
       for (BeanBinding binding : bindings) {
-        byMetric.get(binding.source().metricIndex()).add(binding);
+        binding.markPresent(build);
+      }
+    }
+    // the previous plan's order first (those still indexed), then what is new: nearly sorted, which
+    // the sort below (a merge sort that finds sorted runs) handles in about linear time
+    if (replaced.sortedBindings.length == metricCount) {
+      for (int m = 0; m < metricCount; m++) {
+        for (BeanBinding binding : replaced.sortedBindings[m]) {
+          if (binding.placeOnce(build)) {
+            byMetric.get(m).add(binding);
+          }
+        }
+      }
+    }
+    for (BeanBinding[] bindings : snapshot.beans()) {
+      for (BeanBinding binding : bindings) {
+        if (binding.placeOnce(build)) {
+          byMetric.get(binding.source().metricIndex()).add(binding);
+        }
       }
     }
 
     // slot = position among the metric's samples sorted by labels; duplicates get none
     Map<BeanBinding, Integer> slots = new IdentityHashMap<>();
     SampleTarget[][] targetsByMetric = new SampleTarget[metricCount][];
+    BeanBinding[][] sortedBindings = new BeanBinding[metricCount][];
     int[] duplicates = new int[metricCount];
     for (int m = 0; m < metricCount; m++) {
       List<BeanBinding> bindings = byMetric.get(m);
       Collections.sort(bindings, BY_LABELS_THEN_NAME);
+      sortedBindings[m] = bindings.toArray(new BeanBinding[0]);
       int slot = 0;
       BeanBinding previous = null;
       for (BeanBinding binding : bindings) {
@@ -153,6 +188,7 @@ final class ScrapePlan {
         snapshot.generation(),
         reads.toArray(new BeanRead[0]),
         targetsByMetric,
+        sortedBindings,
         orderCells,
         duplicates,
         maxAttributes,

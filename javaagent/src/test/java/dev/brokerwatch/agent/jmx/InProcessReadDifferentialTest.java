@@ -19,6 +19,8 @@ import dev.brokerwatch.agent.self.ScrapeDuration;
 import dev.brokerwatch.agent.self.ScrapeErrors;
 import dev.brokerwatch.agent.testing.Beans;
 import dev.brokerwatch.agent.testing.FakeGauge;
+import dev.brokerwatch.agent.testing.KafkaYammer;
+import dev.brokerwatch.agent.testing.Readings;
 import dev.brokerwatch.agent.yammer.YammerRegistryReads;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import java.lang.management.ManagementFactory;
@@ -153,31 +155,31 @@ class InProcessReadDifferentialTest {
     SplittableRandom random = new SplittableRandom(15);
     for (int p = 0; p < 40; p++) {
       long size = random.nextLong(1L << 40);
-      gauge("type=Log,name=Size,topic=orders,partition=" + p, () -> size);
+      KafkaYammer.gauge(registry, DOMAIN, "type=Log,name=Size,topic=orders,partition=" + p, () -> size);
     }
     for (String topic : new String[] {"orders", "payments", "a.b-c_d"}) {
-      Meter meter = registry.newMeter(name("type=BrokerTopicMetrics,name=MessagesInPerSec,topic=" + topic),
+      Meter meter = registry.newMeter(KafkaYammer.name(DOMAIN, "type=BrokerTopicMetrics,name=MessagesInPerSec,topic=" + topic),
           "messages", TimeUnit.SECONDS);
       meter.mark(random.nextInt(1_000_000));
     }
     // rates move with the clock, so only one that stays 0 can be compared
-    registry.newMeter(name("type=Pool,name=IdlePercent"), "percent", TimeUnit.NANOSECONDS);
-    Counter counter = registry.newCounter(name("type=Counter,name=Connections"));
+    registry.newMeter(KafkaYammer.name(DOMAIN, "type=Pool,name=IdlePercent"), "percent", TimeUnit.NANOSECONDS);
+    Counter counter = registry.newCounter(KafkaYammer.name(DOMAIN, "type=Counter,name=Connections"));
     counter.inc(42);
     for (String request : new String[] {"Produce", "Fetch", "Metadata"}) {
       Timer timer = registry.newTimer(
-          name("type=RequestMetrics,name=TotalTimeMs,request=" + request), TimeUnit.MILLISECONDS, TimeUnit.SECONDS);
+          KafkaYammer.name(DOMAIN, "type=RequestMetrics,name=TotalTimeMs,request=" + request), TimeUnit.MILLISECONDS, TimeUnit.SECONDS);
       for (int i = 0; i < 500; i++) {
         timer.update(random.nextLong(1, 50_000_000), TimeUnit.NANOSECONDS);
       }
     }
-    registry.newTimer(name("type=RequestMetrics,name=TotalTimeMs,request=Unused"), TimeUnit.MILLISECONDS,
+    registry.newTimer(KafkaYammer.name(DOMAIN, "type=RequestMetrics,name=TotalTimeMs,request=Unused"), TimeUnit.MILLISECONDS,
         TimeUnit.SECONDS);
-    Histogram histogram = registry.newHistogram(name("type=Histogram,name=BatchSize"), true);
+    Histogram histogram = registry.newHistogram(KafkaYammer.name(DOMAIN, "type=Histogram,name=BatchSize"), true);
     for (int i = 0; i < 2_000; i++) {
       histogram.update(random.nextInt(1_000_000));
     }
-    registry.newHistogram(name("type=Histogram,name=Empty"), false);
+    registry.newHistogram(KafkaYammer.name(DOMAIN, "type=Histogram,name=Empty"), false);
     Beans.register(server, DOMAIN + ":type=Plain", new FakeGauge(7.5));
     oddGauges();
     start();
@@ -203,16 +205,16 @@ class InProcessReadDifferentialTest {
 
   @Test
   void aMetricRemovedOrReplacedIsReadAsItsMBeanHasIt() throws Exception {
-    gauge("type=Value,name=Stays", () -> 1);
-    gauge("type=Value,name=Removed", () -> 2);
-    gauge("type=Value,name=Replaced", () -> 3);
+    KafkaYammer.gauge(registry, DOMAIN, "type=Value,name=Stays", () -> 1);
+    KafkaYammer.gauge(registry, DOMAIN, "type=Value,name=Removed", () -> 2);
+    KafkaYammer.gauge(registry, DOMAIN, "type=Value,name=Replaced", () -> 3);
     start();
     assertBothPathsWriteTheSame();
 
     // as Kafka does when a partition moves away and back: the metric goes, one of the same name comes
-    registry.removeMetric(name("type=Value,name=Removed"));
-    registry.removeMetric(name("type=Value,name=Replaced"));
-    gauge("type=Value,name=Replaced", () -> 30);
+    registry.removeMetric(KafkaYammer.name(DOMAIN, "type=Value,name=Removed"));
+    registry.removeMetric(KafkaYammer.name(DOMAIN, "type=Value,name=Replaced"));
+    KafkaYammer.gauge(registry, DOMAIN, "type=Value,name=Replaced", () -> 30);
 
     String replanned = assertBothPathsWriteTheSame();
     assertThat(replanned).contains("t_value{name=\"Replaced\"} 30").doesNotContain("Removed");
@@ -221,9 +223,9 @@ class InProcessReadDifferentialTest {
     // the registry changes while the MBeans stay (no reporter listening): the MBeans hold the old metrics,
     // and so does the plan
     registry.removeListener(reporter);
-    registry.removeMetric(name("type=Value,name=Replaced"));
-    gauge("type=Value,name=Replaced", () -> 300);
-    registry.removeMetric(name("type=Value,name=Stays"));
+    registry.removeMetric(KafkaYammer.name(DOMAIN, "type=Value,name=Replaced"));
+    KafkaYammer.gauge(registry, DOMAIN, "type=Value,name=Replaced", () -> 300);
+    registry.removeMetric(KafkaYammer.name(DOMAIN, "type=Value,name=Stays"));
 
     String behindThePlansBack = assertBothPathsWriteTheSame();
     assertThat(behindThePlansBack).contains("t_value{name=\"Replaced\"} 30").contains("t_value{name=\"Stays\"} 1");
@@ -232,15 +234,15 @@ class InProcessReadDifferentialTest {
 
   @Test
   void aLocatorThatFailsLeavesEveryReadWithTheServerAndSaysSoOnce() throws Exception {
-    gauge("type=Value,name=One", () -> 1);
+    KafkaYammer.gauge(registry, DOMAIN, "type=Value,name=One", () -> 1);
     Mapping mapping = MappingReader.parse("in-process.mapping", MAPPING.getBytes(StandardCharsets.UTF_8));
     collector = KafkaJmxCollector.start(server, mapping.jmxMetrics(), errors, new ScrapeDuration(), () -> {
       throw new IllegalStateException("no class org.apache.kafka.server.metrics.KafkaYammerMetrics in this JVM");
     }, notices::add, 1);
 
-    String first = write(collector.read(), ExpositionFormat.PROMETHEUS_TEXT);
-    gauge("type=Value,name=Two", () -> 2);
-    String second = write(collector.read(), ExpositionFormat.PROMETHEUS_TEXT);
+    String first = Readings.text(collector, collector.read(), ExpositionFormat.PROMETHEUS_TEXT);
+    KafkaYammer.gauge(registry, DOMAIN, "type=Value,name=Two", () -> 2);
+    String second = Readings.text(collector, collector.read(), ExpositionFormat.PROMETHEUS_TEXT);
 
     assertThat(first).contains("t_value{name=\"One\"} 1");
     assertThat(second).contains("t_value{name=\"Two\"} 2");
@@ -265,36 +267,20 @@ class InProcessReadDifferentialTest {
     };
     for (int i = 0; i < values.length; i++) {
       Object value = values[i];
-      gauge("type=Value,name=odd" + i, () -> value);
+      KafkaYammer.gauge(registry, DOMAIN, "type=Value,name=odd" + i, () -> value);
     }
-    gauge("type=Value,name=throwsRuntime", () -> {
+    KafkaYammer.gauge(registry, DOMAIN, "type=Value,name=throwsRuntime", () -> {
       throw new IllegalStateException("log closed");
     });
-    gauge("type=Value,name=throwsError", () -> {
+    KafkaYammer.gauge(registry, DOMAIN, "type=Value,name=throwsError", () -> {
       throw new AssertionError("an Error from the broker's gauge");
     });
     // a value that needs quoting in an ObjectName, as Kafka quotes client ids
-    gauge("type=Value,name=" + ObjectName.quote("with,comma=and\"quote"), () -> 11);
+    KafkaYammer.gauge(registry, DOMAIN, "type=Value,name=" + ObjectName.quote("with,comma=and\"quote"), () -> 11);
   }
 
   private static int oddGaugeCount() {
     return 13 + 2 + 1;
-  }
-
-  private void gauge(String keys, Supplier<Object> value) {
-    registry.newGauge(name(keys), new Gauge<Object>() {
-      @Override
-      public Object value() {
-        return value.get();
-      }
-    });
-  }
-
-  /** A MetricName as Kafka makes them: the MBean name given in full, keys in this order. */
-  private static MetricName name(String keys) {
-    String mbean = DOMAIN + ":" + keys;
-    ObjectName parsed = Beans.name(mbean);
-    return new MetricName(DOMAIN, parsed.getKeyProperty("type"), parsed.getKeyProperty("name"), null, mbean);
   }
 
   private void start() throws Exception {
@@ -307,11 +293,11 @@ class InProcessReadDifferentialTest {
   private String assertBothPathsWriteTheSame() {
     String prometheusText = null;
     for (ExpositionFormat format : ExpositionFormat.values()) {
-      Map<String, Long> before = errorCounts();
-      String inProcess = write(collector.read(), format);
-      Map<String, Long> afterInProcess = errorCounts();
-      String throughServer = write(collector.readThroughMBeanServer(), format);
-      Map<String, Long> afterServer = errorCounts();
+      Map<String, Long> before = Readings.errorCounts(errors);
+      String inProcess = Readings.text(collector, collector.read(), format);
+      Map<String, Long> afterInProcess = Readings.errorCounts(errors);
+      String throughServer = Readings.text(collector, collector.readThroughMBeanServer(), format);
+      Map<String, Long> afterServer = Readings.errorCounts(errors);
 
       assertThat(inProcess).as(format + ": in process and through the MBean server").isEqualTo(throughServer);
       assertThat(difference(before, afterInProcess))
@@ -322,22 +308,6 @@ class InProcessReadDifferentialTest {
       }
     }
     return prometheusText;
-  }
-
-  private String write(DirectReading reading, ExpositionFormat format) {
-    try (DirectReading r = reading) {
-      ExpositionBuffer out = new ExpositionBuffer();
-      collector.writeTo(r, out, format);
-      return out.toUtf8String();
-    }
-  }
-
-  private Map<String, Long> errorCounts() {
-    Map<String, Long> counts = new HashMap<>();
-    for (CounterDataPointSnapshot point : errors.snapshot().getDataPoints()) {
-      counts.put(point.getLabels().get("metric") + "/" + point.getLabels().get("reason"), (long) point.getValue());
-    }
-    return counts;
   }
 
   private static Map<String, Long> difference(Map<String, Long> before, Map<String, Long> after) {

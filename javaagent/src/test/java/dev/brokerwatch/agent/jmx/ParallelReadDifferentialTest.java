@@ -16,6 +16,8 @@ import dev.brokerwatch.agent.self.ScrapeDuration;
 import dev.brokerwatch.agent.self.ScrapeErrors;
 import dev.brokerwatch.agent.testing.Beans;
 import dev.brokerwatch.agent.testing.FakeGauge;
+import dev.brokerwatch.agent.testing.KafkaYammer;
+import dev.brokerwatch.agent.testing.Readings;
 import dev.brokerwatch.agent.yammer.YammerRegistryReads;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import java.lang.management.ManagementFactory;
@@ -96,13 +98,13 @@ class ParallelReadDifferentialTest {
       String topic = "topic-" + (p % 37);
       long size = random.nextLong(1L << 40);
       if (p % 101 == 0) {
-        gauge("type=Log,name=Size,topic=" + topic + ",partition=" + p, () -> {
+        KafkaYammer.gauge(registry, DOMAIN, "type=Log,name=Size,topic=" + topic + ",partition=" + p, () -> {
           throw new IllegalStateException("log closed");
         });
       } else if (p % 103 == 0) {
-        gauge("type=Log,name=Size,topic=" + topic + ",partition=" + p, () -> "not a number");
+        KafkaYammer.gauge(registry, DOMAIN, "type=Log,name=Size,topic=" + topic + ",partition=" + p, () -> "not a number");
       } else {
-        gauge("type=Log,name=Size,topic=" + topic + ",partition=" + p, () -> {
+        KafkaYammer.gauge(registry, DOMAIN, "type=Log,name=Size,topic=" + topic + ",partition=" + p, () -> {
           readingThreads.add(Thread.currentThread().getName());
           return size;
         });
@@ -110,7 +112,7 @@ class ParallelReadDifferentialTest {
     }
     for (int t = 0; t < 37; t++) {
       Meter meter = registry.newMeter(
-          name("type=BrokerTopicMetrics,name=MessagesInPerSec,topic=topic-" + t), "messages", TimeUnit.SECONDS);
+          KafkaYammer.name(DOMAIN, "type=BrokerTopicMetrics,name=MessagesInPerSec,topic=topic-" + t), "messages", TimeUnit.SECONDS);
       meter.mark(random.nextInt(1_000_000));
     }
     for (int i = 0; i < 200; i++) {
@@ -120,22 +122,22 @@ class ParallelReadDifferentialTest {
     fourThreads = start(fourThreadErrors, 4);
 
     for (ExpositionFormat format : ExpositionFormat.values()) {
-      assertThat(write(fourThreads, fourThreads.read(), format))
+      assertThat(Readings.text(fourThreads, fourThreads.read(), format))
           .as(format + ", in process: four threads and one")
-          .isEqualTo(write(oneThread, oneThread.read(), format));
-      assertThat(write(fourThreads, fourThreads.readThroughMBeanServer(), format))
+          .isEqualTo(Readings.text(oneThread, oneThread.read(), format));
+      assertThat(Readings.text(fourThreads, fourThreads.readThroughMBeanServer(), format))
           .as(format + ", through the MBean server: four threads and one")
-          .isEqualTo(write(oneThread, oneThread.readThroughMBeanServer(), format));
+          .isEqualTo(Readings.text(oneThread, oneThread.readThroughMBeanServer(), format));
     }
 
-    assertThat(errorCounts(fourThreadErrors))
+    assertThat(Readings.errorCounts(fourThreadErrors))
         .as("errors counted by four threads and by one")
-        .isEqualTo(errorCounts(oneThreadErrors))
+        .isEqualTo(Readings.errorCounts(oneThreadErrors))
         .isNotEmpty();
     assertThat(readingThreads)
         .as("threads that read the partitions' gauges")
         .anyMatch(name -> name.startsWith("brokerwatch-scrape-"));
-    assertThat(write(fourThreads, fourThreads.read(), ExpositionFormat.PROMETHEUS_TEXT))
+    assertThat(Readings.text(fourThreads, fourThreads.read(), ExpositionFormat.PROMETHEUS_TEXT))
         .contains("t_partition_size{partition=\"2999\",topic=\"topic-2\"} ")
         .contains("t_plain_bean{name=\"p199\"} 99.5");
   }
@@ -146,34 +148,4 @@ class ParallelReadDifferentialTest {
         () -> new YammerRegistryReads(registry, "test registry"), notice -> {}, scrapeThreads);
   }
 
-  private void gauge(String keys, Supplier<Object> value) {
-    registry.newGauge(name(keys), new Gauge<Object>() {
-      @Override
-      public Object value() {
-        return value.get();
-      }
-    });
-  }
-
-  private static MetricName name(String keys) {
-    String mbean = DOMAIN + ":" + keys;
-    ObjectName parsed = Beans.name(mbean);
-    return new MetricName(DOMAIN, parsed.getKeyProperty("type"), parsed.getKeyProperty("name"), null, mbean);
-  }
-
-  private static String write(KafkaJmxCollector collector, DirectReading reading, ExpositionFormat format) {
-    try (DirectReading r = reading) {
-      ExpositionBuffer out = new ExpositionBuffer();
-      collector.writeTo(r, out, format);
-      return out.toUtf8String();
-    }
-  }
-
-  private static Map<String, Long> errorCounts(ScrapeErrors errors) {
-    Map<String, Long> counts = new TreeMap<>();
-    for (CounterDataPointSnapshot point : errors.snapshot().getDataPoints()) {
-      counts.put(point.getLabels().get("metric") + "/" + point.getLabels().get("reason"), (long) point.getValue());
-    }
-    return counts;
-  }
 }

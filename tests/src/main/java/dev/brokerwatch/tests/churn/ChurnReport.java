@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a churn run saw: the concurrent scrapers' verdicts, Prometheus's scrapes over the churn ({@code up} samples
- * and how many were 0), the MBean index before and after, and the agent's live heap before the churn and after
+ * What a churn run saw: the concurrent scrapers' verdicts, Prometheus's scrapes over the churn ({@code up} samples,
+ * how many were 0, their durations), the MBean index before and after, and the agent's live heap before the churn and after
  * each cycle.
  */
 public record ChurnReport(ChurnSettings settings, long answered, long failed, long incomplete, long unparseable,
-        long backwards, long countersChecked, List<String> problems, long prometheusScrapes,
-        long prometheusFailed, IndexState indexBefore, IndexState indexAfter, AgentHeap heapBefore,
+        long backwards, long countersChecked, List<String> problems, PrometheusScrapes prometheus,
+        IndexState indexBefore, IndexState indexAfter, AgentHeap heapBefore,
         List<AgentHeap> heapAfterCycle, long seconds) {
 
     /** {@code /about?index=check}: indexed MBeans, matching registered MBeans, the differences, a few names. */
@@ -18,6 +18,16 @@ public record ChurnReport(ChurnSettings settings, long answered, long failed, lo
         public boolean consistent() {
             return missing == 0 && stale == 0 && indexed == registered;
         }
+    }
+
+    /** Prometheus's scrapes over the churn ({@code up} samples). */
+    public long prometheusScrapes() {
+        return prometheus.scrapes();
+    }
+
+    /** Prometheus's failed scrapes ({@code up} 0), except those the harness's heap measurement stopped. */
+    public long prometheusFailed() {
+        return prometheus.failed();
     }
 
     public AgentHeap heapAfter() {
@@ -31,8 +41,7 @@ public record ChurnReport(ChurnSettings settings, long answered, long failed, lo
         out.append(String.format(Locale.ROOT,
                 "scrapes answered %,d, failed %,d, incomplete %,d, unparseable %,d; counter readings %,d, backwards %,d%n",
                 answered, failed, incomplete, unparseable, countersChecked, backwards));
-        out.append(String.format(Locale.ROOT, "prometheus scrapes %,d, failed %,d%n", prometheusScrapes,
-                prometheusFailed));
+        out.append(prometheus.summary()).append("\n");
         out.append("MBean index before ").append(indexBefore).append("\n");
         out.append("MBean index after  ").append(indexAfter).append("\n");
         out.append("agent heap before  ").append(heapBefore).append("\n");

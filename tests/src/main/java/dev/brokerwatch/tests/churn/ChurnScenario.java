@@ -92,7 +92,8 @@ public final class ChurnScenario {
                 Thread.sleep(settings.prometheusInterval().toMillis());
                 // after the load and the first scrapes: clients and request types register MBeans of their own
                 ChurnReport.IndexState indexBefore = awaitIndexConsistent(port);
-                AgentHeap heapBefore = measureHeap(scrapers, pid, logDir, "before");
+                List<Instant[]> heapMeasurements = new ArrayList<>();
+                AgentHeap heapBefore = measureHeap(scrapers, pid, logDir, "before", heapMeasurements);
                 log("agent heap before the churn: " + heapBefore);
 
                 List<AgentHeap> afterCycle = new ArrayList<>();
@@ -104,7 +105,7 @@ public final class ChurnScenario {
                     deleteChurnTopics(workload);
                     awaitLogSeries(port, CHURN_PREFIX, 0);
                     awaitIndexConsistent(port);
-                    AgentHeap heap = measureHeap(scrapers, pid, logDir, "cycle-" + cycle);
+                    AgentHeap heap = measureHeap(scrapers, pid, logDir, "cycle-" + cycle, heapMeasurements);
                     afterCycle.add(heap);
                     log("cycle " + cycle + ": " + scrapers.answered() + " scrapes answered, " + scrapers.failed()
                             + " failed; agent heap " + heap);
@@ -113,28 +114,32 @@ public final class ChurnScenario {
                 scrapers.close();
                 ChurnReport.IndexState indexAfter = awaitIndexConsistent(port);
                 long window = Math.max(1, Duration.between(churnStart, Instant.now()).toSeconds());
-                long promScrapes = (long) prometheus.queryValue(
-                        "count_over_time(up{job=\"kafka\"}[" + window + "s])").orElse(0);
-                long promUp = (long) prometheus.queryValue(
-                        "sum_over_time(up{job=\"kafka\"}[" + window + "s])").orElse(0);
+                PrometheusScrapes promScrapes = PrometheusScrapes.of(prometheus, "up{job=\"kafka\"}", window,
+                        heapMeasurements, settings.prometheusInterval());
                 if (load.errors() > 0) {
                     log("the base topic's producer or consumer met " + load.errors() + " errors: "
                             + load.lastError());
                 }
                 return new ChurnReport(settings, scrapers.answered(), scrapers.failed(), scrapers.incomplete(),
                         scrapers.unparseable(), scrapers.backwards(), scrapers.countersChecked(), scrapers.problems(),
-                        promScrapes, promScrapes - promUp, indexBefore, indexAfter, heapBefore, afterCycle,
+                        promScrapes, indexBefore, indexAfter, heapBefore, afterCycle,
                         (System.nanoTime() - started) / 1_000_000_000L);
             }
         }
     }
 
-    private static AgentHeap measureHeap(ConcurrentScrapers scrapers, long pid, Path logDir, String label)
-            throws InterruptedException {
+    /**
+     * The agent's live heap, with the scrapers paused. The heap histogram stops the broker's JVM for a full
+     * collection and a walk of the heap; when that was is added to {@code measurements}.
+     */
+    private static AgentHeap measureHeap(ConcurrentScrapers scrapers, long pid, Path logDir, String label,
+            List<Instant[]> measurements) throws InterruptedException {
         scrapers.pause();
+        Instant start = Instant.now();
         try {
             return AgentHeap.measure(pid, logDir, label);
         } finally {
+            measurements.add(new Instant[] {start, Instant.now()});
             scrapers.resume();
         }
     }

@@ -9,7 +9,6 @@ import com.yammer.metrics.core.Meter;
 import com.yammer.metrics.core.MetricName;
 import com.yammer.metrics.core.MetricsRegistry;
 import com.yammer.metrics.core.Timer;
-import com.yammer.metrics.reporting.JmxReporter;
 import dev.brokerwatch.agent.exposition.DirectReading;
 import dev.brokerwatch.agent.exposition.ExpositionBuffer;
 import dev.brokerwatch.agent.exposition.ExpositionFormat;
@@ -21,6 +20,7 @@ import dev.brokerwatch.agent.testing.Beans;
 import dev.brokerwatch.agent.testing.FakeGauge;
 import dev.brokerwatch.agent.testing.KafkaYammer;
 import dev.brokerwatch.agent.testing.Readings;
+import dev.brokerwatch.agent.testing.ReportedRegistry;
 import dev.brokerwatch.agent.yammer.YammerRegistryReads;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import java.lang.management.ManagementFactory;
@@ -126,15 +126,14 @@ class InProcessReadDifferentialTest {
   private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
   private final ScrapeErrors errors = new ScrapeErrors();
   private final List<String> notices = new ArrayList<>();
+  private ReportedRegistry reported;
   private MetricsRegistry registry;
-  private JmxReporter reporter;
   private KafkaJmxCollector collector;
 
   @BeforeEach
   void startRegistry() {
-    registry = new MetricsRegistry();
-    reporter = new JmxReporter(registry);
-    reporter.start();
+    reported = ReportedRegistry.start();
+    registry = reported.registry();
   }
 
   @AfterEach
@@ -142,8 +141,7 @@ class InProcessReadDifferentialTest {
     if (collector != null) {
       collector.close();
     }
-    reporter.shutdown();
-    registry.shutdown();
+    reported.close();
     ObjectName plain = Beans.name(DOMAIN + ":type=Plain");
     if (server.isRegistered(plain)) {
       server.unregisterMBean(plain);
@@ -222,7 +220,7 @@ class InProcessReadDifferentialTest {
 
     // the registry changes while the MBeans stay (no reporter listening): the MBeans hold the old metrics,
     // and so does the plan
-    registry.removeListener(reporter);
+    registry.removeListener(reported.reporter());
     registry.removeMetric(KafkaYammer.name(DOMAIN, "type=Value,name=Replaced"));
     KafkaYammer.gauge(registry, DOMAIN, "type=Value,name=Replaced", () -> 300);
     registry.removeMetric(KafkaYammer.name(DOMAIN, "type=Value,name=Stays"));

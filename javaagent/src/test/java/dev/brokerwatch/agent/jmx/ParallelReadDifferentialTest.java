@@ -6,7 +6,6 @@ import com.yammer.metrics.core.Gauge;
 import com.yammer.metrics.core.Meter;
 import com.yammer.metrics.core.MetricName;
 import com.yammer.metrics.core.MetricsRegistry;
-import com.yammer.metrics.reporting.JmxReporter;
 import dev.brokerwatch.agent.exposition.DirectReading;
 import dev.brokerwatch.agent.exposition.ExpositionBuffer;
 import dev.brokerwatch.agent.exposition.ExpositionFormat;
@@ -18,6 +17,7 @@ import dev.brokerwatch.agent.testing.Beans;
 import dev.brokerwatch.agent.testing.FakeGauge;
 import dev.brokerwatch.agent.testing.KafkaYammer;
 import dev.brokerwatch.agent.testing.Readings;
+import dev.brokerwatch.agent.testing.ReportedRegistry;
 import dev.brokerwatch.agent.yammer.YammerRegistryReads;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import java.lang.management.ManagementFactory;
@@ -65,16 +65,15 @@ class ParallelReadDifferentialTest {
   private final ScrapeErrors oneThreadErrors = new ScrapeErrors();
   private final ScrapeErrors fourThreadErrors = new ScrapeErrors();
   private final Set<String> readingThreads = ConcurrentHashMap.newKeySet();
+  private ReportedRegistry reported;
   private MetricsRegistry registry;
-  private JmxReporter reporter;
   private KafkaJmxCollector oneThread;
   private KafkaJmxCollector fourThreads;
 
   @BeforeEach
   void startRegistry() {
-    registry = new MetricsRegistry();
-    reporter = new JmxReporter(registry);
-    reporter.start();
+    reported = ReportedRegistry.start();
+    registry = reported.registry();
   }
 
   @AfterEach
@@ -84,8 +83,7 @@ class ParallelReadDifferentialTest {
         collector.close();
       }
     }
-    reporter.shutdown();
-    registry.shutdown();
+    reported.close();
     for (ObjectName plain : server.queryNames(Beans.name(DOMAIN + ":type=Plain,*"), null)) {
       server.unregisterMBean(plain);
     }

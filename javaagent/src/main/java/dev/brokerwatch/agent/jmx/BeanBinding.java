@@ -16,8 +16,9 @@ final class BeanBinding {
   private String[] inProcessAttributes;
   private InProcessRead inProcess;
   private LabelValueTable labelValues;
-  private long presentInBuild;
-  private long placedInBuild;
+  // ints, not longs: one binding per indexed MBean, and two more bytes each would add up at 100,000
+  private int presentInBuild;
+  private int placedInBuild;
 
   BeanBinding(IndexedSource source, ObjectName name, Labels labels) {
     this.source = source;
@@ -50,7 +51,7 @@ final class BeanBinding {
   }
 
   /** Marks the binding as indexed at plan build {@code build}. */
-  void markPresent(long build) {
+  void markPresent(int build) {
     presentInBuild = build;
   }
 
@@ -58,7 +59,7 @@ final class BeanBinding {
    * True, once, for a binding indexed at plan build {@code build} (see {@link #markPresent}): later
    * calls in the same build answer false, so that each binding is placed once.
    */
-  boolean placeOnce(long build) {
+  boolean placeOnce(int build) {
     if (presentInBuild != build || placedInBuild == build) {
       return false;
     }

@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Everything a scrape needs, precomputed from one generation of the {@link ObjectNameIndex}: one
@@ -40,8 +40,9 @@ final class ScrapePlan {
         }
       };
 
-  // numbers each build, for the marks it leaves on bindings (see BeanBinding#placeOnce)
-  private static final AtomicLong BUILDS = new AtomicLong();
+  // numbers each build, for the marks it leaves on bindings (see BeanBinding#placeOnce); a mark is
+  // only compared with the build in progress, which it could match again only 2^32 builds later
+  private static final AtomicInteger BUILDS = new AtomicInteger();
 
   private final long generation;
   private final BeanRead[] reads;
@@ -95,7 +96,7 @@ final class ScrapePlan {
   static ScrapePlan build(
       ObjectNameIndex.Snapshot snapshot, MetricPlan[] metrics, InProcessReads inProcess, ScrapePlan replaced) {
     int metricCount = metrics.length;
-    long build = BUILDS.incrementAndGet();
+    int build = BUILDS.incrementAndGet();
     List<List<BeanBinding>> byMetric = new ArrayList<>(metricCount);
     for (int i = 0; i < metricCount; i++) {
       byMetric.add(new ArrayList<>());

@@ -268,7 +268,7 @@ public final class ScrapeBenchmark {
                 long rest = 0;
                 long mineCpu = 0;
                 for (Map.Entry<String, long[]> t : after.entrySet()) {
-                    if (t.getKey().equals(dev.brokerwatch.tests.bench.probe.ProbeAgent.PROCESS_CPU)) {
+                    if (t.getKey().equals(ProbeAgent.PROCESS_CPU)) {
                         continue;
                     }
                     long[] b = before.get(t.getKey());
@@ -277,7 +277,7 @@ public final class ScrapeBenchmark {
                     if (delta > 1_000_000) {
                         threadLog.append(exporter).append('\t').append(delta).append('\t').append(name).append('\n');
                     }
-                    if (name.startsWith(dev.brokerwatch.tests.bench.probe.ProbeAgent.THREAD_PREFIX)) {
+                    if (name.startsWith(ProbeAgent.THREAD_PREFIX)) {
                         continue;
                     }
                     if (EXPORTER_THREAD.test(name)) {
@@ -290,7 +290,7 @@ public final class ScrapeBenchmark {
                 allocated.put(exporter, mine / allocScrapes);
                 others.put(exporter, rest / allocScrapes);
                 cpu.put(exporter, mineCpu / allocScrapes);
-                String process = dev.brokerwatch.tests.bench.probe.ProbeAgent.PROCESS_CPU;
+                String process = ProbeAgent.PROCESS_CPU;
                 processCpu.put(exporter, (after.get(process)[1] - before.get(process)[1]) / allocScrapes);
             }
             Files.writeString(out.resolve("threads-" + partitions + ".tsv"), threadLog.toString());
@@ -422,7 +422,7 @@ public final class ScrapeBenchmark {
         Map<String, long[]> out = new HashMap<>();
         for (String line : get(probePort, "/threads").split("\n")) {
             String[] f = line.split("\t", 4);
-            if (f.length == 2 && f[0].equals(dev.brokerwatch.tests.bench.probe.ProbeAgent.PROCESS_CPU)) {
+            if (f.length == 2 && f[0].equals(ProbeAgent.PROCESS_CPU)) {
                 out.put(f[0], new long[] {0, Long.parseLong(f[1])});
             } else if (f.length == 4) {
                 out.put(f[0] + " " + f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});

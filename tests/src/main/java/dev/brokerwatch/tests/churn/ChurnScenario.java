@@ -114,7 +114,7 @@ public final class ChurnScenario {
                 scrapers.close();
                 ChurnReport.IndexState indexAfter = awaitIndexConsistent(port);
                 long window = Math.max(1, Duration.between(churnStart, Instant.now()).toSeconds());
-                PrometheusScrapes promScrapes = PrometheusScrapes.of(prometheus, "up{job=\"kafka\"}", window,
+                PrometheusScrapes promScrapes = PrometheusScrapes.of(prometheus, "kafka", window,
                         heapMeasurements, settings.prometheusInterval());
                 if (load.errors() > 0) {
                     log("the base topic's producer or consumer met " + load.errors() + " errors: "

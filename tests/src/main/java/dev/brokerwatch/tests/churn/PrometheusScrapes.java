@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.brokerwatch.tests.harness.PrometheusServer;
 
 /**
- * Prometheus's scrapes of the agent over a window, from the raw {@code up} and {@code scrape_duration_seconds}
+ * Prometheus's scrapes of one job over a window, from the raw {@code up} and {@code scrape_duration_seconds}
  * samples. A failed scrape that began at most one scrape timeout before or during one of the harness's heap
  * measurements (a full collection and heap walk that stops the broker's JVM, the agent with it, for seconds on a
  * large heap) is counted apart: the measurement stopped it, not the agent. Every other failed scrape counts.
@@ -22,12 +22,13 @@ import dev.brokerwatch.tests.harness.PrometheusServer;
 public record PrometheusScrapes(long scrapes, long failed, long failedDuringHeapMeasurement, double medianSeconds,
         double maxSeconds) {
 
-    static PrometheusScrapes of(PrometheusServer prometheus, String upSelector, long windowSeconds,
+    static PrometheusScrapes of(PrometheusServer prometheus, String job, long windowSeconds,
             List<Instant[]> heapMeasurements, Duration scrapeTimeout) {
         long scrapes = 0;
         long failed = 0;
         long failedDuringMeasurement = 0;
-        for (double[] sample : samples(prometheus, upSelector + "[" + windowSeconds + "s]")) {
+        String range = "{job=\"" + job + "\"}[" + windowSeconds + "s]";
+        for (double[] sample : samples(prometheus, "up" + range)) {
             scrapes++;
             if (sample[1] == 0) {
                 Instant began = Instant.ofEpochMilli((long) (sample[0] * 1000));
@@ -38,8 +39,8 @@ public record PrometheusScrapes(long scrapes, long failed, long failedDuringHeap
                 }
             }
         }
-        String durations = upSelector.replaceFirst("^up", "scrape_duration_seconds") + "[" + windowSeconds + "s]";
-        double[] seconds = samples(prometheus, durations).stream().mapToDouble(s -> s[1]).sorted().toArray();
+        double[] seconds = samples(prometheus, "scrape_duration_seconds" + range).stream()
+                .mapToDouble(s -> s[1]).sorted().toArray();
         return new PrometheusScrapes(scrapes, failed, failedDuringMeasurement,
                 seconds.length == 0 ? Double.NaN : seconds[seconds.length / 2],
                 seconds.length == 0 ? Double.NaN : seconds[seconds.length - 1]);

@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.DescribeReplicaLogDirsResult.ReplicaLogDirInfo;
+import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionReplica;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -75,25 +77,45 @@ class LogDirFullFaultIT {
     }
 
     /**
-     * Moves the replica to {@code dir}. A broker learns of a new partition from the metadata log a moment after
-     * the topic is created; until then (seen on 3.9.2) it answers UNKNOWN_TOPIC_OR_PARTITION, so ask again.
+     * Moves the replica to {@code dir} and waits until the broker reports it there. A broker learns of a new
+     * partition from the metadata log a moment after the topic is created; until then it answers
+     * UNKNOWN_TOPIC_OR_PARTITION (seen on 3.9.2), and until it has created the replica, NOT_LEADER_OR_FOLLOWER
+     * (seen on a loaded machine; it has recorded the directory for the replica by then). Both are retriable: ask
+     * again.
      */
     private static void moveReplica(Workload w, TopicPartitionReplica replica, String dir) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Throwable last = null;
+        while (System.nanoTime() < deadline) {
             try {
                 w.admin().alterReplicaLogDirs(Map.of(replica, dir)).all().get(30, TimeUnit.SECONDS);
-                return;
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("cannot move " + replica + " to " + dir, e.getCause());
+                ReplicaLogDirInfo info = w.admin().describeReplicaLogDirs(List.of(replica)).all()
+                        .get(30, TimeUnit.SECONDS).get(replica);
+                if (info != null && sameDirectory(dir, info.getCurrentReplicaLogDir()) && info.getFutureReplicaLogDir() == null) {
+                    return;
                 }
-                Thread.sleep(500);
+                last = new IllegalStateException("the broker reports the replica in " + (info == null ? "no directory"
+                        : info.getCurrentReplicaLogDir() + " (moving to " + info.getFutureReplicaLogDir() + ")"));
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException)) {
+                    throw new IllegalStateException("cannot move " + replica + " to " + dir + ": " + e.getCause(),
+                            e.getCause());
+                }
+                last = e.getCause();
             }
+            Thread.sleep(500);
         }
+        throw new IllegalStateException("cannot move " + replica + " to " + dir + " within 60 s; last: " + last, last);
     }
 
-    /** Produces 64 KiB records (acks=1) until {@code used} bytes are used on the file system, or it is full. */
+    private static boolean sameDirectory(String a, String b) throws java.io.IOException {
+        return b != null && Path.of(a).toRealPath().equals(Path.of(b).toRealPath());
+    }
+
+    /**
+     * Produces 64 KiB records (acks=1) until {@code used} bytes are used on the file system, or node-3 reports the
+     * directory offline (a write failed for want of space: the fault is in place).
+     */
     private static void fill(Workload w, SmallFileSystem fs, long used) {
         var p = w.producerProperties();
         p.put(ProducerConfig.ACKS_CONFIG, "1");
@@ -114,10 +136,23 @@ class LogDirFullFaultIT {
                     producer.flush();
                     producer.send(new ProducerRecord<>(TOPIC, 0, null, value)).get(15, TimeUnit.SECONDS);
                 } catch (Exception e) {
-                    failures++; // the directory went offline: the fault is in place
+                    failures++;
+                    if (offline(w, fs)) {
+                        return;
+                    }
                     Faults.sleep(Duration.ofMillis(500));
                 }
             }
+        }
+    }
+
+    private static boolean offline(Workload w, SmallFileSystem fs) {
+        try {
+            LogDirDescription d = w.admin().describeLogDirs(List.of(3)).allDescriptions().get(30, TimeUnit.SECONDS)
+                    .get(3).get(fs.dir().toString());
+            return d != null && d.error() != null;
+        } catch (Exception e) {
+            return false; // ask again after the next failed write
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.brokerwatch.compiler.cli;
 
+import dev.brokerwatch.compiler.api.Compilation;
+import dev.brokerwatch.compiler.api.PackCompiler;
 import dev.brokerwatch.compiler.emit.EmitOptions;
 import dev.brokerwatch.compiler.emit.Emitter;
 import dev.brokerwatch.compiler.emit.Emitters;
@@ -95,7 +97,8 @@ public final class CompileCommand implements Callable<Integer> {
             }
             metadataLabels.put(label.substring(0, eq), label.substring(eq + 1));
         }
-        CompileResult result = sources.load(stdout, err);
+        PackCompiler compiler = sources.compiler(err);
+        CompileResult result = compiler == null ? null : sources.load(compiler, stdout, err);
         if (result == null) {
             return ExitCode.USAGE;
         }
@@ -103,31 +106,22 @@ public final class CompileCommand implements Callable<Integer> {
             err.println("brokerwatch: nothing written: fix the problems above first");
             return ExitCode.PROBLEMS;
         }
-        List<OutputFile> files = Emitters.emitAll(result.pack(), new EmitOptions(name, namespace, metadataLabels));
+        Compilation compilation = compiler.emitOptions(new EmitOptions(name, namespace, metadataLabels)).emit(result);
         try {
-            return verify ? verify(files, stdout, err) : write(files, stdout);
+            return verify ? verify(compilation.files(), stdout, err) : write(compilation, stdout);
         } catch (IOException e) {
             err.println("brokerwatch: cannot write " + out + ": " + e.getMessage());
             return ExitCode.USAGE;
         }
     }
 
-    private int write(List<OutputFile> files, PrintWriter stdout) throws IOException {
-        Set<Path> written = new TreeSet<>();
-        for (OutputFile file : files) {
-            Path target = out.resolve(file.path());
-            Files.createDirectories(target.getParent());
-            byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
-            if (!Files.exists(target) || !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
-                Files.write(target, bytes);
-            }
-            written.add(target.normalize());
-        }
+    private int write(Compilation compilation, PrintWriter stdout) throws IOException {
+        Set<Path> written = compilation.writeTo(out);
         // files an earlier compile wrote that this one would not: stale, so remove them (only in our own subdirectories)
         for (Path stale : staleFiles(written)) {
             Files.delete(stale);
         }
-        stdout.println("wrote " + files.size() + " files to " + out);
+        stdout.println("wrote " + compilation.files().size() + " files to " + out);
         return ExitCode.OK;
     }
 

@@ -12,7 +12,9 @@ import java.util.List;
  * the short names ({@code kafka-broker.bw}) their outputs have always been generated from.
  */
 public final class EmbeddedPack {
-    public static final List<String> ROOTS = List.of("kafka.bw", "dashboards/kafka-dashboards.bw");
+    /** The alerts, recording rules and catalog; the dashboards import it. */
+    public static final String ALERTS_ROOT = "kafka.bw";
+    public static final List<String> ROOTS = List.of(ALERTS_ROOT, "dashboards/kafka-dashboards.bw");
     private static final String ALERTS = "alerts/";
 
     private EmbeddedPack() {

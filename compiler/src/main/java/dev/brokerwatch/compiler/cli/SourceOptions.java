@@ -1,22 +1,16 @@
 package dev.brokerwatch.compiler.cli;
 
+import dev.brokerwatch.compiler.api.PackCompiler;
 import dev.brokerwatch.compiler.report.Reporter;
 import dev.brokerwatch.dsl.compile.CompileResult;
-import dev.brokerwatch.dsl.compile.Frontend;
 import dev.brokerwatch.dsl.catalog.DidYouMean;
 import dev.brokerwatch.dsl.diag.CheckCode;
 import dev.brokerwatch.dsl.diag.Diagnostic;
 import dev.brokerwatch.dsl.diag.Severity;
-import dev.brokerwatch.dsl.resolve.BuiltinPack;
 import dev.brokerwatch.dsl.disable.DisableComments;
-import dev.brokerwatch.dsl.resolve.SourceLoader;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,33 +40,41 @@ public final class SourceOptions {
 
     /** Reads and checks the sources, prints problems; null when a usage error was printed instead. */
     CompileResult load(PrintWriter out, PrintWriter err) {
-        Map<String, String> overrides = new LinkedHashMap<>();
-        for (String set : sets) {
-            int eq = set.indexOf('=');
-            if (eq <= 0) {
-                err.println("brokerwatch: --set " + set + ": expected NAME=VALUE, e.g. --set under_replicated_for=5m");
-                return null;
-            }
-            overrides.put(set.substring(0, eq).strip(), set.substring(eq + 1));
-        }
-        Set<CheckCode> disabled = new LinkedHashSet<>();
-        for (String name : disable) {
-            String problem = disableProblem(name.strip());
-            if (problem != null) {
-                err.println("brokerwatch: --disable " + name.strip() + ": " + problem);
-                return null;
-            }
-            disabled.add(CheckCode.byCode(name.strip()).orElseThrow());
-        }
-        CompileResult result = files.isEmpty()
-                ? Frontend.run(EmbeddedPack.ROOTS, EmbeddedPack.loader(), overrides, disabled)
-                : Frontend.run(files, BuiltinPack.over(SourceLoader.fileSystem(), EmbeddedPack.loader()), overrides, disabled);
+        PackCompiler compiler = compiler(err);
+        return compiler == null ? null : load(compiler, out, err);
+    }
+
+    /** Checks the sources of {@code compiler}, prints problems; null when a usage error was printed instead. */
+    CompileResult load(PackCompiler compiler, PrintWriter out, PrintWriter err) {
+        CompileResult result = compiler.check();
         if (!result.usageErrors().isEmpty()) {
             result.usageErrors().forEach(e -> err.println("brokerwatch: " + e));
             return null;
         }
         Reporter.forFormat(format).report(result.diagnostics(), out);
         return result;
+    }
+
+    /** The compiler of these sources with these params; null when a usage error was printed instead. */
+    PackCompiler compiler(PrintWriter err) {
+        PackCompiler compiler = files.isEmpty() ? PackCompiler.curated() : PackCompiler.locations(files);
+        for (String set : sets) {
+            int eq = set.indexOf('=');
+            if (eq <= 0) {
+                err.println("brokerwatch: --set " + set + ": expected NAME=VALUE, e.g. --set under_replicated_for=5m");
+                return null;
+            }
+            compiler.set(set.substring(0, eq).strip(), set.substring(eq + 1));
+        }
+        for (String name : disable) {
+            String problem = disableProblem(name.strip());
+            if (problem != null) {
+                err.println("brokerwatch: --disable " + name.strip() + ": " + problem);
+                return null;
+            }
+            compiler.disable(CheckCode.byCode(name.strip()).orElseThrow());
+        }
+        return compiler;
     }
 
     /** Why a code given to --disable cannot be disabled; null when it can. */

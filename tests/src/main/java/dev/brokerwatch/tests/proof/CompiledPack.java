@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,15 +15,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.brokerwatch.compiler.api.Compilation;
+import dev.brokerwatch.compiler.api.PackCompiler;
 import dev.brokerwatch.tests.harness.HarnessPaths;
 import dev.brokerwatch.tests.harness.KafkaVersion;
-import dev.brokerwatch.tests.harness.ManagedProcess;
 
 /**
- * A {@code .bw} pack compiled by the real compiler ({@code java -jar compiler/target/brokerwatch.jar compile
- * --out DIR --set ...}), exactly as a user runs it: {@link #ruleFiles()} are the Prometheus rule files to
+ * A {@code .bw} pack compiled in-process by the compiler's library API ({@link PackCompiler}, the code behind
+ * {@code brokerwatch compile --out DIR --set ...}): {@link #ruleFiles()} are the Prometheus rule files to
  * load, {@link #alerts()} every alert they define, {@link #promtoolTests(String)} the promtool unit tests
- * the compiler emitted for an alert.
+ * the compiler emitted for an alert. A pack that is not clean (an error or a warning) is not used: the
+ * proof's params must pass the pack's own checks.
  */
 public final class CompiledPack {
     private static final Pattern ALERT = Pattern.compile("^\\s*-\\s*alert:\\s*'?([A-Za-z0-9_:]+)'?\\s*$");
@@ -43,50 +44,45 @@ public final class CompiledPack {
         this.promtoolTests = Collections.unmodifiableMap(scanTests(outDir.resolve("promtool")));
     }
 
-    /** The repository root (the parent of {@code tests/}). */
-    public static Path repoRoot() {
-        return HarnessPaths.testsBaseDir().toAbsolutePath().getParent();
-    }
-
-    /** The compiler jar: {@code -Dbrokerwatch.compiler.jar}, else {@code compiler/target/brokerwatch.jar}. */
-    public static Path compilerJar() {
-        String prop = System.getProperty("brokerwatch.compiler.jar");
-        Path jar = prop != null && !prop.isBlank() ? Path.of(prop)
-                : repoRoot().resolve("compiler").resolve("target").resolve("brokerwatch.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new AssertionError("the brokerwatch compiler jar " + jar + " is missing: build it first with "
-                    + "`mvn -q -pl rules-dsl,compiler -am install -DskipTests` (tests/live-proof.sh does)");
-        }
-        return jar;
-    }
-
-    /** The curated pack (alerts/kafka.bw) compiled with {@link ProofParams#set(KafkaVersion)}, once per JVM and version. */
+    /**
+     * The curated pack's alerts (its {@code kafka.bw}, as shipped inside the compiler) compiled with
+     * {@link ProofParams#set(KafkaVersion)}, once per JVM and version.
+     */
     public static synchronized CompiledPack curated(KafkaVersion version) {
-        return CURATED.computeIfAbsent(version, v -> compile(repoRoot().resolve("alerts").resolve("kafka.bw"),
-                HarnessPaths.targetDir().resolve("proof").resolve("pack-" + v), ProofParams.set(v)));
+        return CURATED.computeIfAbsent(version, v -> curated(HarnessPaths.targetDir().resolve("proof").resolve("pack-" + v),
+                ProofParams.set(v)));
+    }
+
+    /** The curated pack's alerts compiled into {@code outDir} (wiped first) with the given params. */
+    public static CompiledPack curated(Path outDir, Map<String, String> params) {
+        return compile(PackCompiler.curatedAlerts(), "the curated pack", outDir, params);
     }
 
     /** Compiles {@code root} (and its imports) into {@code outDir} (wiped first) with the given params. */
     public static CompiledPack compile(Path root, Path outDir, Map<String, String> params) {
+        return compile(PackCompiler.files(List.of(root.toAbsolutePath())), root.toString(), outDir, params);
+    }
+
+    private static CompiledPack compile(PackCompiler compiler, String what, Path outDir, Map<String, String> params) {
         Path out = HarnessPaths.freshDir(outDir);
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", compilerJar().toString(), "compile", "--out", out.toAbsolutePath().toString()));
-        params.forEach((k, v) -> {
-            cmd.add("--set");
-            cmd.add(k + "=" + v);
-        });
-        cmd.add(root.toAbsolutePath().toString());
+        Compilation c = compiler.set(params).compile();
         Path log = out.getParent().resolve(out.getFileName() + "-compile.log");
-        ManagedProcess.Result r = ManagedProcess.run("brokerwatch-compile", cmd, root.getParent(), log,
-                Duration.ofMinutes(2));
-        if (!r.succeeded()) {
-            throw new AssertionError("brokerwatch compile of " + root + " failed (exit " + r.exitCode() + "):\n"
-                    + r.output());
+        try {
+            Files.writeString(log, c.report(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + log, e);
         }
-        if (r.output().toLowerCase(java.util.Locale.ROOT).contains("warning")) {
-            throw new AssertionError("brokerwatch compile of " + root + " with " + params
-                    + " is not clean (the proof's params must pass the pack's checks):\n" + r.output());
+        if (!c.succeeded()) {
+            throw new AssertionError("brokerwatch compile of " + what + " with " + params + " failed:\n" + c.report());
+        }
+        if (!c.clean()) {
+            throw new AssertionError("brokerwatch compile of " + what + " with " + params
+                    + " is not clean (the proof's params must pass the pack's checks):\n" + c.report());
+        }
+        try {
+            c.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the compiled pack to " + out, e);
         }
         return new CompiledPack(out, new LinkedHashMap<>(params));
     }

@@ -10,11 +10,12 @@ import dev.brokerwatch.tests.proof.Expectation;
 import dev.brokerwatch.tests.proof.junit.LiveKafkaCluster;
 
 /**
- * How a user proves their own pack with the JUnit 5 extension: here the curated pack on one combined node,
- * with the params given in the annotation (compiled with `brokerwatch compile --set ...`). The pack's Alertmanager
- * config is proven too: a shorter group_interval lets the resolution be notified within the test's time.
+ * How a user proves a pack with the JUnit 5 extension: here the curated pack as shipped inside the compiler (no
+ * {@code pack}; a pack of one's own is {@code pack = "path/to/pack.bw"}) on one combined node, compiled in-process
+ * with the params given in the annotation (as {@code brokerwatch compile --set ...}). The pack's Alertmanager config
+ * is proven too: a shorter group_interval lets the resolution be notified within the test's time.
  */
-@LiveKafkaCluster(nodes = 1, pack = "alerts/kafka.bw", set = {"scrape_interval=2s", "evaluation_interval=2s",
+@LiveKafkaCluster(nodes = 1, set = {"scrape_interval=2s", "evaluation_interval=2s",
         "broker_down_for=10s", "broker_down_keep_firing_for=20s", "notification_group_interval=10s"})
 class LiveKafkaClusterExampleIT {
     @Test

@@ -50,7 +50,11 @@ public @interface LiveKafkaCluster {
     /** Kafka version; default -Dbrokerwatch.proof.kafka.version, else the harness default (4.1.2). */
     String version() default "";
 
-    /** The root .bw file, relative to the repository root; default: the curated pack (alerts/kafka.bw). */
+    /**
+     * The root .bw file: a path relative to the working directory (the module's directory under Maven), or a
+     * resource on the test class path (src/test/resources); default: the curated pack's alerts as shipped
+     * inside the compiler ({@code kafka.bw}).
+     */
     String pack() default "";
 
     /** Params for {@code brokerwatch compile --set}; default for the curated pack: the proof's (ProofParams). */

@@ -1,5 +1,8 @@
 package dev.brokerwatch.tests.proof.junit;
 
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -33,11 +36,11 @@ public final class LiveKafkaClusterExtension implements ParameterResolver {
                 .or(() -> AnnotationSupport.findAnnotation(c.getRequiredTestClass(), LiveKafkaCluster.class))
                 .orElseThrow(() -> new ParameterResolutionException("no @LiveKafkaCluster on " + c.getDisplayName()));
         String name = c.getRequiredTestClass().getSimpleName() + "-" + c.getRequiredTestMethod().getName();
-        Holder h = c.getStore(NS).getOrComputeIfAbsent(name, k -> new Holder(start(spec, name)), Holder.class);
+        Holder h = c.getStore(NS).getOrComputeIfAbsent(name, k -> new Holder(start(spec, name, c.getRequiredTestClass())), Holder.class);
         return h.rig;
     }
 
-    private static AlertProofRig start(LiveKafkaCluster spec, String name) {
+    private static AlertProofRig start(LiveKafkaCluster spec, String name, Class<?> testClass) {
         AlertProofRig.Builder b = AlertProofRig.builder(name).heap(spec.heap());
         if (!spec.backend().isEmpty()) {
             try {
@@ -67,11 +70,34 @@ public final class LiveKafkaClusterExtension implements ParameterResolver {
                 }
                 params.put(kv.substring(0, eq), kv.substring(eq + 1));
             }
-            Path root = spec.pack().isEmpty() ? CompiledPack.repoRoot().resolve("alerts/kafka.bw")
-                    : CompiledPack.repoRoot().resolve(spec.pack());
-            b.pack(CompiledPack.compile(root, HarnessPaths.targetDir().resolve("proof").resolve("pack-" + name), params));
+            Path out = HarnessPaths.targetDir().resolve("proof").resolve("pack-" + name);
+            b.pack(spec.pack().isEmpty() ? CompiledPack.curated(out, params)
+                    : CompiledPack.compile(packFile(spec.pack(), testClass), out, params));
         }
         return b.start();
+    }
+
+    /**
+     * The pack's root file: a path relative to the working directory (the module's directory under Maven), or
+     * else a resource on the test's class path (src/test/resources) that is a file.
+     */
+    static Path packFile(String pack, Class<?> testClass) {
+        Path file = Path.of(pack);
+        if (Files.isRegularFile(file)) {
+            return file.toAbsolutePath();
+        }
+        URL resource = testClass.getClassLoader().getResource(pack.startsWith("/") ? pack.substring(1) : pack);
+        if (resource != null && "file".equals(resource.getProtocol())) {
+            try {
+                return Path.of(resource.toURI());
+            } catch (URISyntaxException e) {
+                throw new ParameterResolutionException("cannot read the pack " + resource, e);
+            }
+        }
+        throw new ParameterResolutionException("@LiveKafkaCluster(pack = \"" + pack + "\"): no such file in "
+                + Path.of("").toAbsolutePath() + (resource != null ? ", and the class-path resource " + resource
+                + " is not a file on disk" : " nor on the test class path")
+                + ": give a path relative to the module directory, or put the pack under src/test/resources");
     }
 
     private static final class Holder implements ExtensionContext.Store.CloseableResource {

@@ -12,7 +12,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-POM="$ROOT/tests/kafka-dist/pom.xml"
+POM="$ROOT/harness/src/main/resources/dev/brokerwatch/harness/kafka-dist-pom.xml"
 TARGET="$ROOT/tests/target"
 
 prop() { sed -n "s:.*<$1>\\(.*\\)</$1>.*:\\1:p" "$ROOT/pom.xml" | head -n1; }

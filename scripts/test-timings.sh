@@ -25,14 +25,14 @@ rows=$(
     # the testsuite element's own name and time attributes (the first ones in the file)
     head -c 4096 "$report" | tr '\n' ' ' | grep -o '<testsuite [^>]*>' | head -1 \
       | sed -E 's/.* name="([^"]*)".* time="([^"]*)".*/\2 \1/' \
-      | awk -v m="$module" -v k="$kind" '{ gsub(",", "", $1); printf "%10.1f  %-9s %-4s %s\n", $1, m, k, $2 }'
+      | awk -v m="$module" -v k="$kind" '{ gsub(",", "", $1); printf "%10.1f  %-22s %-4s %s\n", $1, m, k, $2 }'
   done | sort -rn
 )
 if [[ -z "$rows" ]]; then
   echo "test-timings: no test reports found (run the tests first)"
   exit 0
 fi
-echo "seconds     module    kind class"
+printf "%-10s  %-22s %-4s %s\n" seconds module kind class
 if [[ "$TOP" -gt 0 ]]; then echo "$rows" | head -n "$TOP"; else echo "$rows"; fi
 echo "$rows" | awk '{ s[$2" "$3] += $1; t += $1 } END { for (k in s) printf "%10.1f  %s (sum)\n", s[k], k; printf "%10.1f  all test classes (sum; the live ITs run several at a time, tests/pom.xml)\n", t }' | sort -rn
 

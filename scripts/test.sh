@@ -34,7 +34,10 @@ eval "$(scripts/docker-engine.sh env)"
 $SUDO scripts/docker-engine.sh image
 
 rc=0
-mvn -B -ntp verify -Ptestcontainers "$@" || rc=$?
+# install, not only verify: every module is installed into the local Maven repository before the next one is built,
+# so that the tests module's OutsideProjectIT can build a project outside this checkout against the harness, the
+# compiler and the agent as a user's build gets them
+mvn -B -ntp install -Ptestcontainers "$@" || rc=$?
 
 scripts/test-timings.sh --top 40 || true
 ELAPSED=$(( $(date +%s) - STARTED ))

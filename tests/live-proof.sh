@@ -75,8 +75,8 @@ if [[ "$(id -u)" != 0 ]]; then
   log "not root: the log-directory-full scenario mounts a tmpfs and will fail"
 fi
 
-log "building the compiler and the agent"
-mvn -B -q -ntp -pl rules-dsl,compiler -am install -DskipTests
+log "building the compiler, the harness and the agent"
+mvn -B -q -ntp -pl rules-dsl,compiler,harness,harness-testcontainers,harness-proof -am install -DskipTests
 if [[ "$AGENT" == brokerwatch ]]; then
   mvn -B -q -ntp -pl javaagent -am package -DskipTests
 fi

@@ -2,10 +2,10 @@ package dev.brokerwatch.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.brokerwatch.tests.harness.ClassDataArchive;
-import dev.brokerwatch.tests.harness.KafkaDistribution;
-import dev.brokerwatch.tests.harness.KafkaVersion;
-import dev.brokerwatch.tests.harness.ManagedProcess;
+import dev.brokerwatch.harness.ClassDataArchive;
+import dev.brokerwatch.harness.KafkaDistribution;
+import dev.brokerwatch.harness.KafkaVersion;
+import dev.brokerwatch.harness.ManagedProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.brokerwatch.tests.harness.KafkaNode;
-import dev.brokerwatch.tests.harness.KafkaVersion;
-import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
-import dev.brokerwatch.tests.harness.Scrape;
-import dev.brokerwatch.tests.harness.StockJmxExporter;
-import dev.brokerwatch.tests.harness.Workload;
+import dev.brokerwatch.harness.KafkaNode;
+import dev.brokerwatch.harness.KafkaVersion;
+import dev.brokerwatch.harness.LocalJvmKafkaCluster;
+import dev.brokerwatch.harness.Scrape;
+import dev.brokerwatch.harness.StockJmxExporter;
+import dev.brokerwatch.harness.Workload;
 
 /**
  * One combined KRaft node with the stock jmx_prometheus_javaagent (catch-all rules): a workload makes the

@@ -12,12 +12,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.brokerwatch.tests.harness.KafkaNode;
-import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
-import dev.brokerwatch.tests.harness.LoopbackPorts;
-import dev.brokerwatch.tests.harness.PrometheusServer;
-import dev.brokerwatch.tests.harness.Promtool;
-import dev.brokerwatch.tests.harness.StockJmxExporter;
+import dev.brokerwatch.harness.KafkaNode;
+import dev.brokerwatch.harness.LocalJvmKafkaCluster;
+import dev.brokerwatch.harness.LoopbackPorts;
+import dev.brokerwatch.harness.PrometheusServer;
+import dev.brokerwatch.harness.Promtool;
+import dev.brokerwatch.harness.StockJmxExporter;
 
 /** A real Prometheus scraping a live node's stock exporter, with static labels and a rule file. */
 class PrometheusServerIT {

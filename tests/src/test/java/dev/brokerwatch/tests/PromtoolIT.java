@@ -10,9 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.brokerwatch.tests.harness.HarnessPaths;
-import dev.brokerwatch.tests.harness.ManagedProcess;
-import dev.brokerwatch.tests.harness.Promtool;
+import dev.brokerwatch.harness.HarnessPaths;
+import dev.brokerwatch.harness.ManagedProcess;
+import dev.brokerwatch.harness.Promtool;
 
 @Timeout(60)
 class PromtoolIT {

@@ -15,11 +15,11 @@ import org.apache.kafka.common.Node;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.brokerwatch.tests.harness.KafkaNode;
-import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
-import dev.brokerwatch.tests.harness.Scrape;
-import dev.brokerwatch.tests.harness.StockJmxExporter;
-import dev.brokerwatch.tests.harness.Workload;
+import dev.brokerwatch.harness.KafkaNode;
+import dev.brokerwatch.harness.LocalJvmKafkaCluster;
+import dev.brokerwatch.harness.Scrape;
+import dev.brokerwatch.harness.StockJmxExporter;
+import dev.brokerwatch.harness.Workload;
 
 /**
  * One controller-only node and two broker-only nodes; a broker is SIGKILLed and the controller's exporter

@@ -10,11 +10,11 @@ import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.brokerwatch.tests.harness.KafkaNode;
-import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
-import dev.brokerwatch.tests.harness.Scrape;
-import dev.brokerwatch.tests.harness.StockJmxExporter;
-import dev.brokerwatch.tests.harness.Workload;
+import dev.brokerwatch.harness.KafkaNode;
+import dev.brokerwatch.harness.LocalJvmKafkaCluster;
+import dev.brokerwatch.harness.Scrape;
+import dev.brokerwatch.harness.StockJmxExporter;
+import dev.brokerwatch.harness.Workload;
 
 /**
  * Three combined nodes; one is stopped and the survivors' exporters show under-replicated partitions;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.brokerwatch.tests.harness.ManagedProcess;
+import dev.brokerwatch.harness.ManagedProcess;
 
 /**
  * The live objects of brokerwatch's agent classes in a JVM: {@code jcmd <pid> GC.class_histogram}, which runs a

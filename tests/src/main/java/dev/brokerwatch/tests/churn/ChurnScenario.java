@@ -21,13 +21,13 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.brokerwatch.tests.harness.BrokerwatchAgentAttachment;
-import dev.brokerwatch.tests.harness.KafkaNode;
-import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
-import dev.brokerwatch.tests.harness.LoopbackPorts;
-import dev.brokerwatch.tests.harness.PrometheusServer;
-import dev.brokerwatch.tests.harness.Scrape;
-import dev.brokerwatch.tests.harness.Workload;
+import dev.brokerwatch.harness.BrokerwatchAgentAttachment;
+import dev.brokerwatch.harness.KafkaNode;
+import dev.brokerwatch.harness.LocalJvmKafkaCluster;
+import dev.brokerwatch.harness.LoopbackPorts;
+import dev.brokerwatch.harness.PrometheusServer;
+import dev.brokerwatch.harness.Scrape;
+import dev.brokerwatch.harness.Workload;
 
 /**
  * Partition churn on a live combined Kafka node with brokerwatch's agent: base topics that stay, churn topics of

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.brokerwatch.tests.harness.LoopbackPorts;
-import dev.brokerwatch.tests.harness.Scrape;
+import dev.brokerwatch.harness.LoopbackPorts;
+import dev.brokerwatch.harness.Scrape;
 
 /**
  * Threads that scrape one agent back to back, each on a keep-alive connection of its own, half of them asking for

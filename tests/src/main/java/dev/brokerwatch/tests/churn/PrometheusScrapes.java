@@ -8,7 +8,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.brokerwatch.tests.harness.PrometheusServer;
+import dev.brokerwatch.harness.PrometheusServer;
 
 /**
  * Prometheus's scrapes of one job over a window, from the raw {@code up} and {@code scrape_duration_seconds}

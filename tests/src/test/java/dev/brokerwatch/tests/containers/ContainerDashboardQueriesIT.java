@@ -1,5 +1,8 @@
 package dev.brokerwatch.tests.containers;
 
+import dev.brokerwatch.harness.containers.ContainerAgent;
+import dev.brokerwatch.harness.containers.DockerEngine;
+import dev.brokerwatch.harness.containers.TestcontainersKafkaCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.parallel.ResourceLock;

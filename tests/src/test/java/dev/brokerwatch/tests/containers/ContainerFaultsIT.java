@@ -1,5 +1,7 @@
 package dev.brokerwatch.tests.containers;
 
+import dev.brokerwatch.harness.containers.DockerEngine;
+import dev.brokerwatch.harness.containers.TestcontainersKafkaCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -10,8 +12,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testcontainers.DockerClientFactory;
 
-import dev.brokerwatch.tests.harness.KafkaCluster;
-import dev.brokerwatch.tests.harness.Workload;
+import dev.brokerwatch.harness.KafkaCluster;
+import dev.brokerwatch.harness.Workload;
 
 /**
  * Separate roles in containers (one controller, two brokers) and the harder faults of the Testcontainers

@@ -1,5 +1,9 @@
 package dev.brokerwatch.tests.containers;
 
+import dev.brokerwatch.harness.containers.ContainerAgent;
+import dev.brokerwatch.harness.containers.ContainerKafkaNode;
+import dev.brokerwatch.harness.containers.DockerEngine;
+import dev.brokerwatch.harness.containers.TestcontainersKafkaCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -22,12 +26,12 @@ import org.testcontainers.DockerClientFactory;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 
-import dev.brokerwatch.tests.harness.HarnessPaths;
-import dev.brokerwatch.tests.harness.LoopbackPorts;
-import dev.brokerwatch.tests.harness.ManagedProcess;
-import dev.brokerwatch.tests.harness.PrometheusServer;
-import dev.brokerwatch.tests.harness.Scrape;
-import dev.brokerwatch.tests.harness.Workload;
+import dev.brokerwatch.harness.HarnessPaths;
+import dev.brokerwatch.harness.LoopbackPorts;
+import dev.brokerwatch.harness.ManagedProcess;
+import dev.brokerwatch.harness.PrometheusServer;
+import dev.brokerwatch.harness.Scrape;
+import dev.brokerwatch.harness.Workload;
 
 /**
  * Three combined KRaft nodes in containers (Testcontainers, host networking, the local JRE image with Kafka's

@@ -2,7 +2,7 @@ package dev.brokerwatch.tests.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.brokerwatch.tests.harness.HarnessPaths;
+import dev.brokerwatch.harness.HarnessPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,10 +6,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.brokerwatch.tests.harness.KafkaCluster;
-import dev.brokerwatch.tests.harness.Workload;
-import dev.brokerwatch.tests.proof.AlertProofRig;
-import dev.brokerwatch.tests.proof.Expectation;
+import dev.brokerwatch.harness.KafkaCluster;
+import dev.brokerwatch.harness.Workload;
+import dev.brokerwatch.harness.proof.AlertProofRig;
+import dev.brokerwatch.harness.proof.Expectation;
 
 /**
  * Stop a broker (SIGTERM: controlled shutdown) and start it again: broker down, under-replicated and

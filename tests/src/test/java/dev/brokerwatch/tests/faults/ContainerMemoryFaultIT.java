@@ -1,5 +1,6 @@
 package dev.brokerwatch.tests.faults;
 
+import dev.brokerwatch.harness.faults.MemoryCgroup;
 import java.time.Duration;
 import java.util.List;
 
@@ -8,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Timeout;
 
-import dev.brokerwatch.tests.harness.KafkaNode;
-import dev.brokerwatch.tests.proof.AlertProofRig;
-import dev.brokerwatch.tests.proof.Expectation;
+import dev.brokerwatch.harness.KafkaNode;
+import dev.brokerwatch.harness.proof.AlertProofRig;
+import dev.brokerwatch.harness.proof.Expectation;
 
 /**
  * A container memory limit squeezed to the broker's resident memory: node-3 runs in its own memory cgroup

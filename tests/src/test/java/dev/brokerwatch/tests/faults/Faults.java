@@ -9,10 +9,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-import dev.brokerwatch.tests.harness.Workload;
+import dev.brokerwatch.harness.Workload;
 
-import dev.brokerwatch.tests.harness.PrometheusServer;
-import dev.brokerwatch.tests.proof.AlertProofRig;
+import dev.brokerwatch.harness.PrometheusServer;
+import dev.brokerwatch.harness.proof.AlertProofRig;
 
 /** Shared steps of the fault scenarios. */
 final class Faults {
@@ -27,7 +27,7 @@ final class Faults {
      * KafkaLeaderElectionsFrequent's window for minutes; one slow first produce request in a small p99 sample).
      */
     static void settle(AlertProofRig rig, String... alertNames) {
-        dev.brokerwatch.tests.proof.Preload.packageOf(Faults.class);
+        dev.brokerwatch.harness.proof.Preload.packageOf(Faults.class);
         long started = System.nanoTime();
         long[] quietSince = {0};
         List<String> names = List.of(alertNames);

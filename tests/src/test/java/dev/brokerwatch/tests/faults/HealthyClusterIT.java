@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Timeout;
 
-import dev.brokerwatch.tests.harness.KafkaCluster;
-import dev.brokerwatch.tests.harness.Workload;
-import dev.brokerwatch.tests.proof.AlertProofRig;
-import dev.brokerwatch.tests.proof.ProofParams;
+import dev.brokerwatch.harness.KafkaCluster;
+import dev.brokerwatch.harness.Workload;
+import dev.brokerwatch.harness.proof.AlertProofRig;
+import dev.brokerwatch.harness.proof.ProofParams;
 
 /** A healthy three-node cluster under normal load: for many evaluation cycles, no curated alert fires. */
 // runs alone (the ITs run several classes at once, tests/pom.xml): it asserts that nothing fires: no other scenario may take the CPU it measures a quiet cluster on

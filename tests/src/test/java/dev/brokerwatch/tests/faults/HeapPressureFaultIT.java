@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Timeout;
 
-import dev.brokerwatch.tests.harness.KafkaCluster;
-import dev.brokerwatch.tests.harness.Workload;
-import dev.brokerwatch.tests.proof.AlertProofRig;
-import dev.brokerwatch.tests.proof.Expectation;
-import dev.brokerwatch.tests.proof.ProduceFlood;
+import dev.brokerwatch.harness.KafkaCluster;
+import dev.brokerwatch.harness.Workload;
+import dev.brokerwatch.harness.proof.AlertProofRig;
+import dev.brokerwatch.harness.proof.Expectation;
+import dev.brokerwatch.harness.faults.ProduceFlood;
 
 /**
  * A small heap under load: node-3 is restarted with a 256 MiB heap of which the log cleaner's dedupe

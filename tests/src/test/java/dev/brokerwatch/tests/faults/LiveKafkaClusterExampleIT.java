@@ -5,9 +5,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.brokerwatch.tests.proof.AlertProofRig;
-import dev.brokerwatch.tests.proof.Expectation;
-import dev.brokerwatch.tests.proof.junit.LiveKafkaCluster;
+import dev.brokerwatch.harness.proof.AlertProofRig;
+import dev.brokerwatch.harness.proof.Expectation;
+import dev.brokerwatch.harness.proof.junit.LiveKafkaCluster;
 
 /**
  * How a user proves a pack with the JUnit 5 extension: here the curated pack as shipped inside the compiler (no

@@ -1,5 +1,6 @@
 package dev.brokerwatch.tests.faults;
 
+import dev.brokerwatch.harness.faults.SmallFileSystem;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,11 +21,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.brokerwatch.tests.harness.HarnessPaths;
-import dev.brokerwatch.tests.harness.Workload;
-import dev.brokerwatch.tests.proof.AlertProofRig;
-import dev.brokerwatch.tests.proof.Expectation;
-import dev.brokerwatch.tests.proof.ProofParams;
+import dev.brokerwatch.harness.HarnessPaths;
+import dev.brokerwatch.harness.Workload;
+import dev.brokerwatch.harness.proof.AlertProofRig;
+import dev.brokerwatch.harness.proof.Expectation;
+import dev.brokerwatch.harness.proof.ProofParams;
 
 /**
  * node-3 has a second log directory on a tmpfs of {@link ProofParams#DISK_CAPACITY_BYTES} (the pack's

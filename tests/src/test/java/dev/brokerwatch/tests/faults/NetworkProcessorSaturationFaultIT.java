@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Timeout;
 
-import dev.brokerwatch.tests.harness.TlsListener;
-import dev.brokerwatch.tests.proof.AlertProofRig;
-import dev.brokerwatch.tests.proof.Expectation;
-import dev.brokerwatch.tests.proof.TlsHandshakeStorm;
+import dev.brokerwatch.harness.TlsListener;
+import dev.brokerwatch.harness.proof.AlertProofRig;
+import dev.brokerwatch.harness.proof.Expectation;
+import dev.brokerwatch.harness.faults.TlsHandshakeStorm;
 
 /**
  * A TLS handshake storm: node-3 (combined broker and controller) gets a second client listener, TLS, with one

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.brokerwatch.tests.harness.Workload;
-import dev.brokerwatch.tests.proof.AlertProofRig;
-import dev.brokerwatch.tests.proof.Expectation;
+import dev.brokerwatch.harness.Workload;
+import dev.brokerwatch.harness.proof.AlertProofRig;
+import dev.brokerwatch.harness.proof.Expectation;
 
 /** A replication-factor-1 partition whose only replica (node-3) is down: offline partitions. */
 class OfflinePartitionsFaultIT {

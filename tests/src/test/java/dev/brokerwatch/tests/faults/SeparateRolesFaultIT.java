@@ -8,9 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.brokerwatch.tests.harness.Workload;
-import dev.brokerwatch.tests.proof.AlertProofRig;
-import dev.brokerwatch.tests.proof.Expectation;
+import dev.brokerwatch.harness.Workload;
+import dev.brokerwatch.harness.proof.AlertProofRig;
+import dev.brokerwatch.harness.proof.Expectation;
 
 /**
  * Separate roles: three controller-only nodes (1-3) and three broker-only nodes (4-6). A broker stops and

@@ -6,9 +6,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.brokerwatch.tests.harness.KafkaCluster;
-import dev.brokerwatch.tests.proof.AlertProofRig;
-import dev.brokerwatch.tests.proof.Expectation;
+import dev.brokerwatch.harness.KafkaCluster;
+import dev.brokerwatch.harness.proof.AlertProofRig;
+import dev.brokerwatch.harness.proof.Expectation;
 
 /**
  * A slow metadata quorum: one follower controller is down and the other one keeps hanging (SIGSTOP for

@@ -3,7 +3,7 @@ package dev.brokerwatch.tests.inventory;
 import dev.brokerwatch.dsl.ast.MetricType;
 import dev.brokerwatch.dsl.catalog.Catalog;
 import dev.brokerwatch.dsl.catalog.CatalogMetric;
-import dev.brokerwatch.tests.harness.Scrape;
+import dev.brokerwatch.harness.Scrape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,9 +2,9 @@ package dev.brokerwatch.tests.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.brokerwatch.tests.harness.KafkaVersion;
-import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
-import dev.brokerwatch.tests.harness.Workload;
+import dev.brokerwatch.harness.KafkaVersion;
+import dev.brokerwatch.harness.LocalJvmKafkaCluster;
+import dev.brokerwatch.harness.Workload;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;

@@ -21,13 +21,13 @@ import dev.brokerwatch.dsl.ast.MetricType;
 import dev.brokerwatch.dsl.catalog.Catalog;
 import dev.brokerwatch.dsl.catalog.CatalogMetric;
 import dev.brokerwatch.dsl.catalog.Origin;
-import dev.brokerwatch.tests.harness.BrokerwatchAgentAttachment;
-import dev.brokerwatch.tests.harness.KafkaNode;
-import dev.brokerwatch.tests.harness.KafkaVersion;
-import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
-import dev.brokerwatch.tests.harness.PackCatalog;
-import dev.brokerwatch.tests.harness.Scrape;
-import dev.brokerwatch.tests.harness.Workload;
+import dev.brokerwatch.harness.BrokerwatchAgentAttachment;
+import dev.brokerwatch.harness.KafkaNode;
+import dev.brokerwatch.harness.KafkaVersion;
+import dev.brokerwatch.harness.LocalJvmKafkaCluster;
+import dev.brokerwatch.tests.catalog.PackCatalog;
+import dev.brokerwatch.harness.Scrape;
+import dev.brokerwatch.harness.Workload;
 
 /**
  * Catalog truth: on one combined Kafka 4.1.2 node (broker and controller) with brokerwatch's agent and its

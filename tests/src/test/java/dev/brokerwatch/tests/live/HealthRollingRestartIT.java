@@ -3,9 +3,9 @@ package dev.brokerwatch.tests.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.brokerwatch.compiler.cli.Main;
-import dev.brokerwatch.tests.harness.BrokerwatchAgentAttachment;
-import dev.brokerwatch.tests.harness.KafkaNode;
-import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
+import dev.brokerwatch.harness.BrokerwatchAgentAttachment;
+import dev.brokerwatch.harness.KafkaNode;
+import dev.brokerwatch.harness.LocalJvmKafkaCluster;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.CompletableFuture;

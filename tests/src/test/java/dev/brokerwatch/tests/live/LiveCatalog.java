@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import dev.brokerwatch.dsl.ast.MetricType;
 import dev.brokerwatch.dsl.catalog.CatalogMetric;
-import dev.brokerwatch.tests.harness.KafkaVersion;
+import dev.brokerwatch.harness.KafkaVersion;
 
 /** Small helpers the live tests share: catalog versions, exposition types, this machine's cgroup. */
 final class LiveCatalog {

@@ -22,15 +22,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.brokerwatch.dsl.catalog.Catalog;
 import dev.brokerwatch.dsl.catalog.CatalogMetric;
-import dev.brokerwatch.tests.harness.BrokerwatchAgentAttachment;
-import dev.brokerwatch.tests.harness.HarnessPaths;
-import dev.brokerwatch.tests.harness.KafkaNode;
-import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
-import dev.brokerwatch.tests.harness.LoopbackPorts;
-import dev.brokerwatch.tests.harness.ManagedProcess;
-import dev.brokerwatch.tests.harness.PackCatalog;
-import dev.brokerwatch.tests.harness.Scrape;
-import dev.brokerwatch.tests.harness.Workload;
+import dev.brokerwatch.harness.BrokerwatchAgentAttachment;
+import dev.brokerwatch.harness.HarnessPaths;
+import dev.brokerwatch.harness.KafkaNode;
+import dev.brokerwatch.harness.LocalJvmKafkaCluster;
+import dev.brokerwatch.harness.LoopbackPorts;
+import dev.brokerwatch.harness.ManagedProcess;
+import dev.brokerwatch.tests.catalog.PackCatalog;
+import dev.brokerwatch.harness.Scrape;
+import dev.brokerwatch.harness.Workload;
 
 /**
  * The round trip from source to a live scrape: a small {@code .bw} catalog (a gauge, a per-topic counter, a

@@ -24,13 +24,13 @@ import dev.brokerwatch.dsl.catalog.Catalog;
 import dev.brokerwatch.dsl.catalog.CatalogMetric;
 import dev.brokerwatch.dsl.catalog.JmxBinding;
 import dev.brokerwatch.dsl.catalog.Origin;
-import dev.brokerwatch.tests.harness.BrokerwatchAgentAttachment;
-import dev.brokerwatch.tests.harness.KafkaNode;
-import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
-import dev.brokerwatch.tests.harness.PackCatalog;
-import dev.brokerwatch.tests.harness.Scrape;
-import dev.brokerwatch.tests.harness.StockJmxExporter;
-import dev.brokerwatch.tests.harness.Workload;
+import dev.brokerwatch.harness.BrokerwatchAgentAttachment;
+import dev.brokerwatch.harness.KafkaNode;
+import dev.brokerwatch.harness.LocalJvmKafkaCluster;
+import dev.brokerwatch.tests.catalog.PackCatalog;
+import dev.brokerwatch.harness.Scrape;
+import dev.brokerwatch.harness.StockJmxExporter;
+import dev.brokerwatch.harness.Workload;
 
 /**
  * Parity: brokerwatch's agent (embedded mapping) and the stock jmx_prometheus_javaagent 1.0.1 with the config

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.brokerwatch.dsl.ast.MetricType;
 import dev.brokerwatch.dsl.catalog.Catalog;
 import dev.brokerwatch.dsl.catalog.Series;
-import dev.brokerwatch.tests.harness.PackCatalog;
+import dev.brokerwatch.tests.catalog.PackCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,12 +2,12 @@ package dev.brokerwatch.tests.strimzi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.brokerwatch.tests.harness.BrokerwatchAgentAttachment;
-import dev.brokerwatch.tests.harness.KafkaNode;
-import dev.brokerwatch.tests.harness.LocalJvmKafkaCluster;
-import dev.brokerwatch.tests.harness.Scrape;
-import dev.brokerwatch.tests.harness.StockJmxExporter;
-import dev.brokerwatch.tests.harness.Workload;
+import dev.brokerwatch.harness.BrokerwatchAgentAttachment;
+import dev.brokerwatch.harness.KafkaNode;
+import dev.brokerwatch.harness.LocalJvmKafkaCluster;
+import dev.brokerwatch.harness.Scrape;
+import dev.brokerwatch.harness.StockJmxExporter;
+import dev.brokerwatch.harness.Workload;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;

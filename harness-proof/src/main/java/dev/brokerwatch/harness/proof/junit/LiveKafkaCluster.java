@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A live KRaft cluster with an exporter on every node and a real Prometheus loaded with a compiled
  * {@code .bw} pack, injected into a JUnit 5 test as an {@link dev.brokerwatch.harness.proof.AlertProofRig}
- * parameter and stopped (every process by its pid) after the test, also when it fails.
+ * parameter and stopped (every process by its pid) after the test, also when it fails; with {@code perClass = true}
+ * one cluster serves every test of the class and is stopped after the last.
  *
  * <pre>{@code
  * @LiveKafkaCluster(nodes = 3, pack = "monitoring/my-pack.bw", set = {"broker_down_for=10s"})
@@ -65,4 +66,12 @@ public @interface LiveKafkaCluster {
 
     /** Heap of every node. */
     String heap() default "512m";
+
+    /**
+     * On the class: one cluster (and Prometheus, Alertmanager) for every test of the class, started when the first
+     * test asks for it and stopped after the last, instead of one per test. Each test must then leave the cluster
+     * healthy for the next (repair its fault and await the resolution). A method's own annotation ignores this and
+     * gets a cluster of its own.
+     */
+    boolean perClass() default false;
 }

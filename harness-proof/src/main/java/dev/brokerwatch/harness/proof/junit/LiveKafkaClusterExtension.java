@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -21,7 +22,7 @@ import dev.brokerwatch.harness.proof.ProofAgent;
 import dev.brokerwatch.harness.proof.ProofBackend;
 import dev.brokerwatch.harness.proof.ProofParams;
 
-/** Resolves {@link AlertProofRig} parameters for {@link LiveKafkaCluster} tests; closes the rig after each test. */
+/** Resolves {@link AlertProofRig} parameters for {@link LiveKafkaCluster} tests; closes each rig after the test, or the class, it served. */
 public final class LiveKafkaClusterExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(LiveKafkaClusterExtension.class);
 
@@ -30,13 +31,21 @@ public final class LiveKafkaClusterExtension implements ParameterResolver {
         return p.getParameter().getType() == AlertProofRig.class;
     }
 
+    /**
+     * A method's own annotation gets a rig of its own, closed after that test. The class's annotation gives one rig
+     * per test too, or with {@code perClass = true} one rig for every test of the class: kept in the class's
+     * extension context, which closes it after the class's last test.
+     */
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext c) {
-        LiveKafkaCluster spec = AnnotationSupport.findAnnotation(c.getRequiredTestMethod(), LiveKafkaCluster.class)
+        Optional<LiveKafkaCluster> onMethod = AnnotationSupport.findAnnotation(c.getRequiredTestMethod(), LiveKafkaCluster.class);
+        LiveKafkaCluster spec = onMethod
                 .or(() -> AnnotationSupport.findAnnotation(c.getRequiredTestClass(), LiveKafkaCluster.class))
                 .orElseThrow(() -> new ParameterResolutionException("no @LiveKafkaCluster on " + c.getDisplayName()));
-        String name = c.getRequiredTestClass().getSimpleName() + "-" + c.getRequiredTestMethod().getName();
-        Holder h = c.getStore(NS).getOrComputeIfAbsent(name, k -> new Holder(start(spec, name, c.getRequiredTestClass())), Holder.class);
+        boolean perClass = onMethod.isEmpty() && spec.perClass();
+        ExtensionContext owner = perClass ? c.getParent().orElseThrow() : c;
+        String name = c.getRequiredTestClass().getSimpleName() + (perClass ? "" : "-" + c.getRequiredTestMethod().getName());
+        Holder h = owner.getStore(NS).getOrComputeIfAbsent(name, k -> new Holder(start(spec, name, c.getRequiredTestClass())), Holder.class);
         return h.rig;
     }
 

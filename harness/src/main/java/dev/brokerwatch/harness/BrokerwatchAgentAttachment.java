@@ -36,13 +36,9 @@ public final class BrokerwatchAgentAttachment {
         if (prop != null && !prop.isBlank()) {
             return Path.of(prop).toAbsolutePath();
         }
-        Path root;
-        try {
-            root = repoRoot();
-        } catch (IllegalStateException outsideThisRepository) {
-            return fetchArtifact();
-        }
-        return root.resolve("javaagent").resolve("target").resolve("brokerwatch-agent.jar").toAbsolutePath();
+        return HarnessPaths.checkoutTestsDir()
+                .map(tests -> tests.toAbsolutePath().getParent().resolve("javaagent/target/brokerwatch-agent.jar"))
+                .orElseGet(BrokerwatchAgentAttachment::fetchArtifact);
     }
 
     /** {@code dev.brokerwatch:javaagent:<version>:jar:agent} copied to {@code <target>/agent/fetched/} by a nested Maven build. */
@@ -50,13 +46,8 @@ public final class BrokerwatchAgentAttachment {
         String coordinates = "dev.brokerwatch:javaagent:" + HarnessVersion.get() + ":jar:agent";
         Path dir = HarnessPaths.targetDir().resolve("agent").resolve("fetched");
         Path jar = dir.resolve("javaagent-agent.jar");
-        Path pom = KafkaDistribution.writeResolverPom(dir);
         Path log = dir.resolve("fetch.log");
-        ManagedProcess.Result r = ManagedProcess.run("mvn-brokerwatch-agent",
-                List.of(KafkaDistribution.mavenExecutable(), "-B", "-q", "-f", pom.toString(),
-                        "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy", "-Dartifact=" + coordinates,
-                        "-DoutputDirectory=" + dir, "-Dmdep.stripVersion=true", "-Dmdep.overWriteSnapshots=true"),
-                dir, log, java.time.Duration.ofMinutes(5));
+        ManagedProcess.Result r = KafkaDistribution.copyArtifact("mvn-brokerwatch-agent", coordinates, dir, log);
         if (!r.succeeded() || !Files.isRegularFile(jar)) {
             throw new IllegalStateException("cannot fetch the brokerwatch agent " + coordinates + " (exit " + r.exitCode()
                     + "): install it (mvn install in the brokerwatch repository) or set -Dbrokerwatch.agent.jar; see "

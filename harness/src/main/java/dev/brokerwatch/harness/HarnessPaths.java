@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 
 /**
  * Where the harness finds its inputs and writes its outputs.
@@ -23,21 +24,29 @@ import java.nio.file.attribute.BasicFileAttributes;
 public final class HarnessPaths {
     private HarnessPaths() {}
 
-    /** This repository's tests module directory, which holds {@code live-proof.sh}. */
+    /** This repository's tests module directory, which holds {@code live-proof.sh}; fails outside the checkout. */
     public static Path testsBaseDir() {
+        return checkoutTestsDir().orElseThrow(() -> new IllegalStateException("cannot find the tests module from "
+                + Path.of("").toAbsolutePath() + ": run from the repository root or tests/, or set -Dbrokerwatch.tests.basedir"));
+    }
+
+    /**
+     * This repository's tests module when the harness runs inside the brokerwatch checkout ({@code
+     * -Dbrokerwatch.tests.basedir}, else the working directory or its {@code tests/}); empty in a user's build.
+     */
+    public static Optional<Path> checkoutTestsDir() {
         String prop = System.getProperty("brokerwatch.tests.basedir");
         if (prop != null && !prop.isBlank()) {
-            return Path.of(prop).toAbsolutePath().normalize();
+            return Optional.of(Path.of(prop).toAbsolutePath().normalize());
         }
         Path cwd = Path.of("").toAbsolutePath();
         if (Files.isRegularFile(cwd.resolve("live-proof.sh"))) {
-            return cwd;
+            return Optional.of(cwd);
         }
         if (Files.isRegularFile(cwd.resolve("tests/live-proof.sh"))) {
-            return cwd.resolve("tests");
+            return Optional.of(cwd.resolve("tests"));
         }
-        throw new IllegalStateException("cannot find the tests module from " + cwd
-                + ": run from the repository root or tests/, or set -Dbrokerwatch.tests.basedir");
+        return Optional.empty();
     }
 
     /**
@@ -50,11 +59,7 @@ public final class HarnessPaths {
         if (prop != null && !prop.isBlank()) {
             return Path.of(prop).toAbsolutePath().normalize();
         }
-        try {
-            return testsBaseDir().resolve("target");
-        } catch (IllegalStateException outsideThisRepository) {
-            return Path.of("target").toAbsolutePath();
-        }
+        return checkoutTestsDir().map(d -> d.resolve("target")).orElse(Path.of("target").toAbsolutePath());
     }
 
     /** {@code tests/target/live/<name>}: logs and data of one test's processes. Not created here. */

@@ -189,15 +189,21 @@ public final class KafkaDistribution {
                 return mvn.toString();
             }
         }
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(File.pathSeparator)) {
-            Path mvn = Path.of(dir, "mvn");
-            if (!dir.isEmpty() && Files.isExecutable(mvn)) {
-                return mvn.toString();
-            }
-        }
-        throw new IllegalStateException("cannot find Maven (mvn) to fetch Kafka's jars: set -Dbrokerwatch.maven.home"
-                + " or put mvn on the PATH");
+        return ToolBinary.onPath("mvn").map(Path::toString).orElseThrow(() -> new IllegalStateException("cannot find Maven (mvn) to fetch Kafka's jars: set -Dbrokerwatch.maven.home"
+                + " or put mvn on the PATH"));
+    }
+
+    /**
+     * Copies one artifact ({@code group:artifact:version[:type:classifier]}) into {@code dir}, its version stripped
+     * from the file name, with a nested {@code mvn dependency:copy} of the resolver pom (bounded, logged to
+     * {@code log}); the caller checks the file and words the failure.
+     */
+    static ManagedProcess.Result copyArtifact(String processName, String coordinates, Path dir, Path log) {
+        Path pom = writeResolverPom(dir);
+        return ManagedProcess.run(processName, List.of(mavenExecutable(), "-B", "-q", "-f", pom.toString(),
+                        "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy", "-Dartifact=" + coordinates,
+                        "-DoutputDirectory=" + dir, "-Dmdep.stripVersion=true", "-Dmdep.overWriteSnapshots=true"),
+                dir, log, Duration.ofMinutes(5));
     }
 
     @Override

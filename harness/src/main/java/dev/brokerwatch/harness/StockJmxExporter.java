@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -37,14 +36,9 @@ public final class StockJmxExporter {
 
     private static void fetch(Path jar) {
         String version = System.getProperty("brokerwatch.jmx.exporter.version", FALLBACK_VERSION);
-        Path pom = KafkaDistribution.writeResolverPom(jar.toAbsolutePath().getParent());
         Path log = jar.toAbsolutePath().getParent().resolve("fetch.log");
-        ManagedProcess.Result r = ManagedProcess.run("mvn-jmx-exporter",
-                List.of(KafkaDistribution.mavenExecutable(), "-B", "-q", "-f", pom.toString(),
-                        "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy",
-                        "-Dartifact=io.prometheus.jmx:jmx_prometheus_javaagent:" + version,
-                        "-DoutputDirectory=" + jar.toAbsolutePath().getParent(), "-Dmdep.stripVersion=true"),
-                pom.getParent(), log, Duration.ofMinutes(5));
+        ManagedProcess.Result r = KafkaDistribution.copyArtifact("mvn-jmx-exporter",
+                "io.prometheus.jmx:jmx_prometheus_javaagent:" + version, jar.toAbsolutePath().getParent(), log);
         if (!r.succeeded() || !Files.isRegularFile(jar)) {
             throw new IllegalStateException("cannot fetch jmx_prometheus_javaagent " + version + " (exit "
                     + r.exitCode() + "), see " + log + ":\n" + ManagedProcess.tailOf(log, 30));

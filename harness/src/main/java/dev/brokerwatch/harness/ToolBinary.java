@@ -3,8 +3,7 @@ package dev.brokerwatch.harness;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * A program the harness runs (Prometheus, Alertmanager, promtool): {@code -D<property>} when it is set, else the
@@ -29,21 +28,22 @@ public final class ToolBinary {
             }
             return bin;
         }
-        List<String> searched = new ArrayList<>();
+        return onPath(names).orElseThrow(() -> new AssertionError(names[0] + " not found: none of "
+                + String.join(", ", names) + " is on the PATH (" + System.getenv().getOrDefault("PATH", "")
+                + "): install " + install + " (in the brokerwatch repository: scripts/install-test-deps.sh, as root)"
+                + " or set -D" + property));
+    }
+
+    /** The first of {@code names} that is an executable file in a directory of the PATH, in the PATH's order. */
+    public static Optional<Path> onPath(String... names) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            searched.add(dir);
             for (String name : names) {
                 Path bin = Path.of(dir, name);
-                if (Files.isExecutable(bin) && !Files.isDirectory(bin)) {
-                    return bin;
+                if (!dir.isEmpty() && Files.isExecutable(bin) && !Files.isDirectory(bin)) {
+                    return Optional.of(bin);
                 }
             }
         }
-        throw new AssertionError(names[0] + " not found: none of " + String.join(", ", names) + " is on the PATH ("
-                + String.join(File.pathSeparator, searched) + "): install " + install
-                + " (in the brokerwatch repository: scripts/install-test-deps.sh, as root) or set -D" + property);
+        return Optional.empty();
     }
 }

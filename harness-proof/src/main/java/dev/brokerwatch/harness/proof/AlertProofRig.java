@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.brokerwatch.harness.containers.TestcontainersKafkaCluster;
+import dev.brokerwatch.harness.ClusterNode;
 import dev.brokerwatch.harness.HarnessPaths;
 import dev.brokerwatch.harness.KafkaCluster;
 import dev.brokerwatch.harness.KafkaClusterSettings;
@@ -228,12 +229,7 @@ public final class AlertProofRig implements AutoCloseable {
     }
 
     static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        ClusterNode.sleep(d.toMillis());
     }
 
     private static double seconds(long nanos) {

@@ -58,11 +58,9 @@ public final class DockerEngine {
      * exist (the engine is then the one {@code DOCKER_HOST} names, started by whoever runs the tests).
      */
     public static Path engineScript() {
-        try {
-            return HarnessPaths.testsBaseDir().toAbsolutePath().getParent().resolve("scripts").resolve("docker-engine.sh");
-        } catch (IllegalStateException outsideTheRepository) {
-            return HarnessPaths.targetDir().resolve("no-brokerwatch-checkout").resolve("docker-engine.sh");
-        }
+        return HarnessPaths.checkoutTestsDir()
+                .map(tests -> tests.toAbsolutePath().getParent().resolve("scripts").resolve("docker-engine.sh"))
+                .orElse(HarnessPaths.targetDir().resolve("no-brokerwatch-checkout").resolve("docker-engine.sh"));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import dev.brokerwatch.harness.ClusterNode;
 import dev.brokerwatch.harness.Workload;
 
 import dev.brokerwatch.harness.PrometheusServer;
@@ -95,12 +96,7 @@ final class Faults {
     }
 
     static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        ClusterNode.sleep(d.toMillis());
     }
 
     /** The node the survivors' raft-metrics name as quorum leader (current-leader, scraped by Prometheus). */

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -99,7 +100,8 @@ public abstract class ClusterCore<N extends ClusterNode> implements KafkaCluster
             // only the node directories are wiped: a Prometheus of the same test may live beside them
             Path nodeDir = HarnessPaths.freshDir(dir.resolve("node-" + id));
             created.put(id, factory.create(new ClusterNode.Layout(clusterId, id, roles, nodeDir, version, brokerPort,
-                    controllerPort, agentPorts, nodeJvm, spec.stopTimeout, spec.startupTimeout)));
+                    controllerPort, agentPorts, nodeJvm, spec.nodeLogDirs.getOrDefault(id, List.of()), spec.stopTimeout,
+                    spec.startupTimeout)));
         }
         this.nodes = Collections.unmodifiableMap(created);
 
@@ -107,8 +109,14 @@ public abstract class ClusterCore<N extends ClusterNode> implements KafkaCluster
                 .map(n -> n.id() + "@" + LoopbackPorts.address(n.controllerPort()))
                 .collect(Collectors.joining(","));
         for (N node : nodes.values()) {
-            Map<String, String> props = new TreeMap<>(defaultProperties(node, voters, brokers, version,
-                    paths.inNode(node, node.dataDir())));
+            String dataDir = paths.inNode(node, node.dataDir());
+            Map<String, String> props = new TreeMap<>(defaultProperties(node, voters, brokers, version, dataDir));
+            if (!node.hostDirs().isEmpty()) {
+                List<String> logDirs = new ArrayList<>(List.of(dataDir));
+                node.hostDirs().forEach(d -> logDirs.add(d.toString())); // a container sees them at the same path
+                props.put("log.dirs", String.join(",", logDirs));
+                props.put("metadata.log.dir", dataDir);
+            }
             props.putAll(spec.properties);
             props.putAll(spec.nodeProperties.getOrDefault(node.id(), Map.of()));
             props.entrySet().removeIf(e -> e.getValue() == null);
@@ -393,6 +401,11 @@ public abstract class ClusterCore<N extends ClusterNode> implements KafkaCluster
     @Override
     public TlsListener tlsListener(int nodeId, String name) {
         return TlsListener.of(tlsListeners, nodeId, name);
+    }
+
+    @Override
+    public OptionalLong nodePid(int id) {
+        return node(id).pid();
     }
 
     // ---- faults ----

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -49,9 +50,11 @@ public abstract class ClusterNode {
 
     /** Where and how a cluster placed one node: the part of a node that does not depend on its runtime. */
     public record Layout(String clusterId, int id, Set<Role> roles, Path dir, KafkaVersion version, int brokerPort, int controllerPort,
-            Map<String, Integer> agentPorts, List<String> jvmOptions, Duration stopTimeout, Duration startupTimeout) {
+            Map<String, Integer> agentPorts, List<String> jvmOptions, List<Path> hostDirs, Duration stopTimeout,
+            Duration startupTimeout) {
         public Layout {
             roles = Collections.unmodifiableSet(EnumSet.copyOf(roles));
+            hostDirs = List.copyOf(hostDirs);
             agentPorts = Collections.unmodifiableMap(new LinkedHashMap<>(agentPorts));
             jvmOptions = List.copyOf(jvmOptions);
         }
@@ -104,6 +107,17 @@ public abstract class ClusterNode {
     public Path dataDir() {
         return dir().resolve("data");
     }
+
+    /** Directories of this machine the node uses besides its own (its extra log directories). */
+    public List<Path> hostDirs() {
+        return layout.hostDirs();
+    }
+
+    /**
+     * The pid, on this machine, of the node's process: the broker JVM, which in a container is its first process.
+     * Empty while the node is not running.
+     */
+    public abstract OptionalLong pid();
 
     public Path serverProperties() {
         return dir().resolve("server.properties");

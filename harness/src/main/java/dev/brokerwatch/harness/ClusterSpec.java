@@ -1,5 +1,6 @@
 package dev.brokerwatch.harness;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ public abstract class ClusterSpec<B extends ClusterSpec<B, A>, A> implements Kaf
     final Map<String, String> properties = new LinkedHashMap<>();
     final Map<Integer, Map<String, String>> nodeProperties = new LinkedHashMap<>();
     final Map<Integer, Map<String, Integer>> tlsListeners = new LinkedHashMap<>();
+    final Map<Integer, List<Path>> nodeLogDirs = new LinkedHashMap<>();
     final Map<String, A> agents = new LinkedHashMap<>();
     Duration startupTimeout = Duration.ofSeconds(120);
     Duration stopTimeout = Duration.ofSeconds(30);
@@ -123,6 +125,15 @@ public abstract class ClusterSpec<B extends ClusterSpec<B, A>, A> implements Kaf
     @Override
     public B tlsListener(int nodeId, String name, int rsaKeyBits) {
         tlsListeners.computeIfAbsent(nodeId, k -> new LinkedHashMap<>()).put(TlsListener.checkName(name), rsaKeyBits);
+        return self();
+    }
+
+    @Override
+    public B nodeLogDir(int nodeId, Path hostDir) {
+        if (!hostDir.isAbsolute()) {
+            hostDir = hostDir.toAbsolutePath();
+        }
+        nodeLogDirs.computeIfAbsent(nodeId, k -> new ArrayList<>()).add(hostDir.normalize());
         return self();
     }
 

@@ -3,6 +3,7 @@ package dev.brokerwatch.harness;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 
@@ -60,6 +61,12 @@ public interface KafkaCluster extends AutoCloseable {
     default String nodeName(int id) {
         return "node-" + id;
     }
+
+    /**
+     * The pid on this machine of a node's broker JVM (in a container: its first process), empty while the node is
+     * not running: the handle on its cgroups, say.
+     */
+    OptionalLong nodePid(int id);
 
     /** Graceful stop of one node (SIGTERM: controlled shutdown), bounded, then SIGKILL. */
     void stopNode(int id);

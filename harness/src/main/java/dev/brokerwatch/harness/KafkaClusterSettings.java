@@ -28,4 +28,12 @@ public interface KafkaClusterSettings<B extends KafkaClusterSettings<B>> {
      * Per-listener settings go through {@link #nodeProperty}, e.g. {@code listener.name.tls.num.network.threads}.
      */
     B tlsListener(int nodeId, String name, int rsaKeyBits);
+
+    /**
+     * A second log directory of node {@code nodeId} on a directory of this machine (a small file system, say):
+     * {@code log.dirs} becomes the node's own data directory and then {@code hostDir}, and the metadata log stays
+     * in the node's own. A container sees {@code hostDir} at the same path, so the broker's name for it (in
+     * {@code describeLogDirs}, say) is {@code hostDir} on both runtimes.
+     */
+    B nodeLogDir(int nodeId, java.nio.file.Path hostDir);
 }

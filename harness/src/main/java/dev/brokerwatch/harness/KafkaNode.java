@@ -62,6 +62,7 @@ public final class KafkaNode extends ClusterNode {
     }
 
     /** The pid of the running JVM, or empty when it is not running. */
+    @Override
     public OptionalLong pid() {
         ManagedProcess p = process;
         return p != null && p.isAlive() ? OptionalLong.of(p.pid()) : OptionalLong.empty();

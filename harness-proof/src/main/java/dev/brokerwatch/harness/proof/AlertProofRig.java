@@ -556,6 +556,12 @@ public final class AlertProofRig implements AutoCloseable {
             return this;
         }
 
+        /** A second log directory of one node on a directory of this machine ({@code KafkaClusterSettings#nodeLogDir}). */
+        public Builder nodeLogDir(int nodeId, java.nio.file.Path hostDir) {
+            settings.add(b -> b.nodeLogDir(nodeId, hostDir));
+            return this;
+        }
+
         /**
          * Anything else of a local-JVM cluster (paths on this machine, ...); a rig with this customizer refuses
          * the other backend, naming {@code why}.

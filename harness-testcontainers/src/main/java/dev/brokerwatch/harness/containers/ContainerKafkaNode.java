@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -47,7 +48,8 @@ import dev.brokerwatch.harness.ManagedProcess;
  * port. Its directory {@code tests/target/live/<test>/node-<id>/} is mounted read-write at
  * {@link TestcontainersKafkaCluster#NODE_DIR} and holds {@code server.properties}, the logging config,
  * {@code entrypoint.sh}, {@code format.log}, {@code data/} and {@code console.log} (the container's output,
- * appended across starts: Kafka's log and the JVM's messages).
+ * appended across starts: Kafka's log and the JVM's messages). The node's extra log directories
+ * ({@link ClusterNode#hostDirs()}) are mounted at their own paths.
  *
  * <p>Every start is a new container (the data stays in the mounted directory); {@link #containerIds()} lists
  * them all. Stop: {@code docker stop} (SIGTERM to the broker JVM, which is the container's pid 1: a
@@ -111,6 +113,22 @@ public final class ContainerKafkaNode extends ClusterNode {
             return Boolean.TRUE.equals(running);
         } catch (NotFoundException e) {
             return false;
+        }
+    }
+
+    /** The broker JVM: the container's first process, as this machine sees it. */
+    @Override
+    public synchronized OptionalLong pid() {
+        if (container == null || container.getContainerId() == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            InspectContainerResponse.ContainerState state = inspect().getState();
+            Long pid = state.getPidLong();
+            return Boolean.TRUE.equals(state.getRunning()) && pid != null && pid > 0 ? OptionalLong.of(pid)
+                    : OptionalLong.empty();
+        } catch (NotFoundException e) {
+            return OptionalLong.empty();
         }
     }
 
@@ -197,6 +215,9 @@ public final class ContainerKafkaNode extends ClusterNode {
                     TestcontainersKafkaCluster.KAFKA_LIBS, BindMode.READ_ONLY);
         } else {
             c.withImagePullPolicy(PullPolicy.defaultPolicy()); // the official image may be pulled
+        }
+        for (Path hostDir : hostDirs()) {
+            c.withFileSystemBind(hostDir.toString(), hostDir.toString(), BindMode.READ_WRITE); // the same path inside
         }
         for (Map.Entry<String, ContainerAgent> a : agents.entrySet()) {
             c.withFileSystemBind(a.getValue().hostJar().toString(), ContainerAgent.containerJar(a.getKey()),

@@ -11,20 +11,36 @@ import java.util.List;
  * A cgroup below the test JVM's own in one controller's hierarchy (v1), or in the unified one (v2), for one
  * broker JVM: what a container's limits are made of, without a container. {@link #wrapper()} is a command
  * prefix that moves the process into it before it execs java; {@link #close()} removes the (then empty) cgroup.
+ * {@link #ofProcess} is the cgroup another process already runs in: a container's.
  */
 public final class Cgroup implements AutoCloseable {
     private final Path dir;
     private final boolean v2;
+    private final boolean owned;
 
-    private Cgroup(Path dir, boolean v2) {
+    private Cgroup(Path dir, boolean v2, boolean owned) {
         this.dir = dir;
         this.v2 = v2;
+        this.owned = owned;
     }
 
     /** A new cgroup {@code name} for {@code controller} ("memory", "cpu"), v1 if that controller is mounted so. */
     public static Cgroup create(String controller, String name) {
+        Cgroup own = of(Path.of("/proc/self/cgroup"), controller);
+        return make(own.dir.resolve(name), own.v2);
+    }
+
+    /**
+     * The cgroup another process is in, for {@code controller}: a container's own, say (this machine's view, so
+     * the caller needs the host's cgroup namespace). {@link #close()} leaves it alone: its owner removes it.
+     */
+    public static Cgroup ofProcess(long pid, String controller) {
+        return of(Path.of("/proc", Long.toString(pid), "cgroup"), controller);
+    }
+
+    private static Cgroup of(Path membership, String controller) {
         try {
-            List<String> lines = Files.readAllLines(Path.of("/proc/self/cgroup"), StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(membership, StandardCharsets.UTF_8);
             for (String line : lines) {
                 String[] parts = line.split(":", 3);
                 if (parts.length == 3 && List.of(parts[1].split(",")).contains(controller)) {
@@ -32,18 +48,18 @@ public final class Cgroup implements AutoCloseable {
                     if (!Files.isDirectory(base)) {
                         base = Path.of("/sys/fs/cgroup", parts[1]); // e.g. cpu,cpuacct mounted together
                     }
-                    return make(base.resolve(parts[2].substring(1)).resolve(name), false);
+                    return new Cgroup(base.resolve(parts[2].substring(1)), false, false);
                 }
             }
             for (String line : lines) {
                 if (line.startsWith("0::")) {
-                    return make(Path.of("/sys/fs/cgroup" + line.substring(3)).resolve(name), true);
+                    return new Cgroup(Path.of("/sys/fs/cgroup" + line.substring(3)), true, false);
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read /proc/self/cgroup", e);
+            throw new UncheckedIOException("cannot read " + membership, e);
         }
-        throw new IllegalStateException("no " + controller + " cgroup found in /proc/self/cgroup");
+        throw new IllegalStateException("no " + controller + " cgroup found in " + membership);
     }
 
     private static Cgroup make(Path dir, boolean v2) {
@@ -55,7 +71,7 @@ public final class Cgroup implements AutoCloseable {
             throw new IllegalStateException("cannot create the cgroup " + dir + " (needs root and a writable "
                     + "cgroup file system)", e);
         }
-        return new Cgroup(dir, v2);
+        return new Cgroup(dir, v2, true);
     }
 
     public boolean v2() {
@@ -83,8 +99,12 @@ public final class Cgroup implements AutoCloseable {
         }
     }
 
+    /** Removes a cgroup {@link #create} made; one of {@link #ofProcess} is left as it is. */
     @Override
     public void close() {
+        if (!owned) {
+            return;
+        }
         try {
             Files.deleteIfExists(dir); // rmdir of an empty cgroup
         } catch (IOException e) {

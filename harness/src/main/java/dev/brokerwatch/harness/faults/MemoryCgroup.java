@@ -2,7 +2,10 @@ package dev.brokerwatch.harness.faults;
 
 import java.util.List;
 
-/** A memory cgroup for one broker JVM: a container's memory limit without a container. */
+/**
+ * The memory cgroup of one broker JVM: a new one for a local JVM (a container's memory limit without a
+ * container), or a container's own ({@link #ofProcess}).
+ */
 public final class MemoryCgroup implements AutoCloseable {
     private static final long UNLIMITED_V1 = -1;
     private final Cgroup cgroup;
@@ -13,6 +16,11 @@ public final class MemoryCgroup implements AutoCloseable {
 
     public static MemoryCgroup create(String name) {
         return new MemoryCgroup(Cgroup.create("memory", name));
+    }
+
+    /** The memory cgroup process {@code pid} runs in (a container's, for its first process); closing leaves it. */
+    public static MemoryCgroup ofProcess(long pid) {
+        return new MemoryCgroup(Cgroup.ofProcess(pid, "memory"));
     }
 
     /** The command prefix that starts the broker inside the cgroup. */

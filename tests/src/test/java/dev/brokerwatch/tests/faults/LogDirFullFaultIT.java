@@ -17,23 +17,20 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionReplica;
 import org.apache.kafka.common.errors.RetriableException;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.brokerwatch.harness.HarnessPaths;
 import dev.brokerwatch.harness.Workload;
 import dev.brokerwatch.harness.proof.AlertProofRig;
 import dev.brokerwatch.harness.proof.Expectation;
 import dev.brokerwatch.harness.proof.ProofParams;
 
 /**
- * node-3 has a second log directory on a tmpfs of {@link ProofParams#DISK_CAPACITY_BYTES} (the pack's
- * disk_capacity_bytes). A partition on it is filled to 90% (log size near capacity; repaired by deleting
- * records), then to the brim (the log directory goes offline; repaired by growing the file system and
- * restarting the broker, as an operator would).
+ * node-3 has a second log directory on a tmpfs of this machine of {@link ProofParams#DISK_CAPACITY_BYTES} (the
+ * pack's disk_capacity_bytes; a container sees it at the same path). A partition on it is filled to 90% (log size
+ * near capacity; repaired by deleting records), then to the brim (the log directory goes offline; repaired by
+ * growing the file system and restarting the broker, as an operator would).
  */
-@Tag("local-only")
 class LogDirFullFaultIT {
     private static final String TEST = "LogDirFullFaultIT";
     private static final String TOPIC = "bw-fill";
@@ -42,11 +39,8 @@ class LogDirFullFaultIT {
     @Timeout(900)
     void fillingALogDirectoryFiresDiskAlerts() throws Exception {
         try (SmallFileSystem fs = SmallFileSystem.mount(TEST, ProofParams.DISK_CAPACITY_BYTES)) {
-            Path data = HarnessPaths.liveDir(TEST).resolve("node-3").resolve("data").toAbsolutePath();
             try (AlertProofRig rig = AlertProofRig.builder(TEST)
-                    .localCluster("node-3's second log directory is a tmpfs mounted on this machine",
-                            c -> c.nodeProperty(3, "log.dirs", data + "," + fs.dir())
-                                    .nodeProperty(3, "metadata.log.dir", data.toString()))
+                    .nodeLogDir(3, fs.dir())
                     .brokerProperty("log.segment.delete.delay.ms", "1000")
                     .start();
                     Workload w = rig.cluster().workload()) {

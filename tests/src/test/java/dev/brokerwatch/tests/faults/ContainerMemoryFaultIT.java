@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import dev.brokerwatch.harness.KafkaNode;
 import dev.brokerwatch.harness.faults.MemoryCgroup;
@@ -18,8 +17,7 @@ import dev.brokerwatch.harness.proof.ProofBackend;
  * the container's own cgroup, written from this machine; a local JVM first moves into a cgroup of its own, as in
  * a container.
  */
-// runs alone (the ITs run several classes at once, tests/pom.xml): it measures a node's memory against a limit
-@Isolated
+// runs beside other scenarios: the limit and the RSS it is set from are node-3's own cgroup's, which no neighbour touches
 class ContainerMemoryFaultIT {
     private static final long GENEROUS = 4L * 1024 * 1024 * 1024;
 

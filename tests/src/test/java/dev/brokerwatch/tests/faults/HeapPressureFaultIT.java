@@ -4,35 +4,109 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import dev.brokerwatch.harness.KafkaCluster;
 import dev.brokerwatch.harness.Workload;
+import dev.brokerwatch.harness.faults.ProduceFlood;
 import dev.brokerwatch.harness.proof.AlertProofRig;
 import dev.brokerwatch.harness.proof.Expectation;
-import dev.brokerwatch.harness.faults.ProduceFlood;
+import dev.brokerwatch.harness.proof.junit.LiveKafkaCluster;
 
 /**
- * A small heap under load: node-3 is restarted with a 256 MiB heap of which the log cleaner's dedupe
- * buffer (log.cleaner.dedupe.buffer.size, allocated on the heap when the cleaner starts) holds 200 MiB,
- * leaving the broker about 56 MiB to work in (the default buffer is 128 MiB); produce load on its partitions keeps the heap full and the
- * collector busy. Repaired as an operator would: restart the broker with its normal heap and settings.
- *
- * <p>The time spent in GC under the same fault is {@link GcPressureFaultIT}'s concern.
+ * A small heap, two ways to suffer from it, on one cluster: node-3 is rolled out with a 256 MiB heap of which the
+ * log cleaner's dedupe buffer (log.cleaner.dedupe.buffer.size, allocated on the heap when the cleaner starts) holds
+ * most (the default buffer is 128 MiB). Each fault is repaired as an operator would: node-3 is rolled out again with
+ * its normal heap and settings, which leaves the cluster healthy for the next.
+ * <ul>
+ * <li>Small records under load keep the heap full: KafkaBrokerHeapUsageHigh.
+ * <li>Large records, the classic way a broker's collector gets busy: each produce request is read into one buffer
+ * larger than half a G1 region (1 MiB on this heap), a humongous object that G1 places in the old generation; with
+ * the old generation already past the marking threshold, every such allocation asks for a collection:
+ * KafkaBrokerGcTimeHigh (the rate of GC seconds over gc_time_window above 0.1). Records of 16 KiB on the same heap
+ * kept G1 at about 4% (young collections of short-lived request buffers are cheap); at 700 KiB it spent 13% of the
+ * time in young pauses.
+ * </ul>
  */
 // runs alone (the ITs run several classes at once, tests/pom.xml): its load on a small heap loads the CPU with GC; beside another scenario both would be slower
 @Isolated
+@LiveKafkaCluster(perClass = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HeapPressureFaultIT {
     static final String QUERIES = "sum by (pod) (jvm_memory_used_bytes{area=\"heap\",pod=\"node-3\"}) / "
             + "sum by (pod) (jvm_memory_max_bytes{area=\"heap\",pod=\"node-3\"}) or "
             + "label_replace(sum by (pod) (rate(jvm_gc_collection_seconds_sum{pod=\"node-3\"}[5m])), \"q\", \"gc\", \"pod\", \".*\")";
+    /** 56 MiB of the 256 MiB heap left for the broker: small records keep it full. */
+    static final int HEAP_DEDUPE_BUFFER_MIB = 200;
+    static final int GC_RECORD_BYTES = 700 * 1024;
+    /** 48 MiB of the 256 MiB heap left for everything else: room for every producer's requests in flight. */
+    static final int GC_DEDUPE_BUFFER_MIB = 208;
 
-    /**
-     * The fault: node-3 is rolled out with a 256 MiB heap, {@code dedupeMib} of it taken by the log cleaner's
-     * buffer.
-     */
+    @Test
+    @Order(1)
+    @Timeout(900)
+    void aSmallHeapUnderLoadFiresHeapUsageHigh(AlertProofRig rig) {
+        try (Workload w = rig.cluster().workload()) {
+            createTopicLedByNode3(w, "bw-heap", "4194304", "1048576");
+            AlertProofRig.Fault heap = rig.fault("small-heap-under-load",
+                    Expectation.of("KafkaBrokerHeapUsageHigh", "namespace", AlertProofRig.NAMESPACE, "pod", "node-3"));
+            Faults.settleBefore(rig, heap);
+            ProduceFlood[] flood = new ProduceFlood[1];
+            try {
+                heap.inject(() -> {
+                    restartWithSmallHeap(rig, HEAP_DEDUPE_BUFFER_MIB);
+                    flood[0] = new ProduceFlood(w, "bw-heap", 12, 16 * 1024, "1", "none");
+                });
+                heap.awaitFiring(Duration.ofMinutes(4), Faults.every(Duration.ofSeconds(10), () -> System.out.println(
+                        "[heap] " + Faults.values(rig, QUERIES) + " acked " + flood[0].acked())));
+            } finally {
+                heap.repair(() -> {
+                    if (flood[0] != null) {
+                        flood[0].close();
+                    }
+                    restartWithNormalHeap(rig);
+                });
+            }
+            heap.awaitResolved(Duration.ofMinutes(3));
+        }
+    }
+
+    @Test
+    @Order(2)
+    @Timeout(900)
+    void largeRecordsOnASmallHeapFireGcTimeHigh(AlertProofRig rig) {
+        try (Workload w = rig.cluster().workload()) {
+            createTopicLedByNode3(w, "bw-gc", "8388608", "4194304");
+            AlertProofRig.Fault gc = rig.fault("large-records-on-a-small-heap",
+                    Expectation.of("KafkaBrokerGcTimeHigh", "namespace", AlertProofRig.NAMESPACE, "pod", "node-3"));
+            Faults.settleBefore(rig, gc);
+            ProduceFlood[] flood = new ProduceFlood[1];
+            try {
+                gc.inject(() -> {
+                    restartWithSmallHeap(rig, GC_DEDUPE_BUFFER_MIB);
+                    flood[0] = new ProduceFlood(w, "bw-gc", 10, GC_RECORD_BYTES, "1", "none", 1024 * 1024);
+                });
+                gc.awaitFiring(Duration.ofMinutes(5), Faults.every(Duration.ofSeconds(10), () -> System.out.println(
+                        "[gc] " + Faults.values(rig, QUERIES) + " acked " + flood[0].acked()
+                                + " errors " + flood[0].errors())));
+            } finally {
+                gc.repair(() -> {
+                    if (flood[0] != null) {
+                        flood[0].close();
+                    }
+                    restartWithNormalHeap(rig);
+                });
+            }
+            gc.awaitResolved(Duration.ofMinutes(3));
+        }
+    }
+
+    /** The fault: node-3 is rolled out with a 256 MiB heap, {@code dedupeMib} of it taken by the log cleaner's buffer. */
     static void restartWithSmallHeap(AlertProofRig rig, int dedupeMib) {
         KafkaCluster c = rig.cluster();
         c.stopNode(3);
@@ -51,37 +125,8 @@ class HeapPressureFaultIT {
     }
 
     /** Three partitions led by node-3, for the load. */
-    static void createTopic(Workload w) {
-        Faults.createAssignedTopic(w, "bw-heap", Map.of(0, List.of(3, 1, 2), 1, List.of(3, 2, 1),
-                2, List.of(3, 1, 2)), Map.of("retention.bytes", "4194304", "segment.bytes", "1048576"));
-    }
-
-    @Test
-    @Timeout(900)
-    void aSmallHeapUnderLoadFiresHeapUsageHigh() {
-        try (AlertProofRig rig = AlertProofRig.builder("HeapPressureFaultIT").start();
-                Workload w = rig.cluster().workload()) {
-            createTopic(w);
-            AlertProofRig.Fault heap = rig.fault("small-heap-under-load",
-                    Expectation.of("KafkaBrokerHeapUsageHigh", "namespace", AlertProofRig.NAMESPACE, "pod", "node-3"));
-            Faults.settleBefore(rig, heap);
-            ProduceFlood[] flood = new ProduceFlood[1];
-            try {
-                heap.inject(() -> {
-                    restartWithSmallHeap(rig, 200);
-                    flood[0] = new ProduceFlood(w, "bw-heap", 12, 16 * 1024, "1", "none");
-                });
-                heap.awaitFiring(Duration.ofMinutes(4), Faults.every(Duration.ofSeconds(10), () -> System.out.println(
-                        "[heap] " + Faults.values(rig, QUERIES) + " acked " + flood[0].acked())));
-            } finally {
-                heap.repair(() -> {
-                    if (flood[0] != null) {
-                        flood[0].close();
-                    }
-                    restartWithNormalHeap(rig);
-                });
-            }
-            heap.awaitResolved(Duration.ofMinutes(3));
-        }
+    private static void createTopicLedByNode3(Workload w, String topic, String retentionBytes, String segmentBytes) {
+        Faults.createAssignedTopic(w, topic, Map.of(0, List.of(3, 1, 2), 1, List.of(3, 2, 1), 2, List.of(3, 1, 2)),
+                Map.of("retention.bytes", retentionBytes, "segment.bytes", segmentBytes));
     }
 }

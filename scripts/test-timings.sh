@@ -5,14 +5,18 @@
 #
 #   scripts/test-timings.sh            every module's reports
 #   scripts/test-timings.sh --top 15   only the 15 slowest classes
+#   scripts/test-timings.sh --durations   rewrites tests/src/test/resources/it-durations.properties from the
+#                                       tests module's IT reports (the order the ITs start in: longest first)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 TOP=0
+DURATIONS=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --top) TOP="$2"; shift 2 ;;
-    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --durations) DURATIONS=1; shift ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "test-timings: unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -30,6 +34,21 @@ rows=$(
 )
 if [[ -z "$rows" ]]; then
   echo "test-timings: no test reports found (run the tests first)"
+  exit 0
+fi
+if [[ "$DURATIONS" == 1 ]]; then
+  out=tests/src/test/resources/it-durations.properties
+  its=$(echo "$rows" | awk '$2 == "tests" && $3 == "it" { printf "%s=%s\n", $4, $1 }')
+  if [[ -z "$its" ]]; then
+    echo "test-timings: no IT reports in tests/target/failsafe-reports (run scripts/test.sh first)" >&2
+    exit 1
+  fi
+  {
+    echo "# Seconds each IT class took in the last measured run (scripts/test-timings.sh --durations), read by"
+    echo "# dev.brokerwatch.tests.order.LongestFirstClassOrderer to start the longest first. Only the order depends on it."
+    echo "$its" | sort -t= -k2,2rn -k1,1
+  } > "$out"
+  echo "test-timings: wrote $(echo "$its" | wc -l) IT classes to $out"
   exit 0
 fi
 printf "%-10s  %-22s %-4s %s\n" seconds module kind class

@@ -11,8 +11,7 @@
 #   --append  keep the rows of earlier runs in the report: one table across backends and versions
 #   --backend testcontainers   every node in a container (host networking, Ryuk off, the local JRE image):
 #             installs docker.io and debootstrap, starts its own Docker engine and stops it at the end;
-#             the scenarios tagged local-only (a tmpfs, a memory cgroup: host views of a process)
-#             are left out and show as not proven in the report
+#             a scenario tagged local-only (none is now) is left out and shows as not proven in the report
 #
 # It installs Prometheus (Debian's package, via scripts/install-test-deps.sh, as root), builds the compiler
 # and the agent, compiles the curated pack with the proof's --set values (ProofParams), and runs the fault

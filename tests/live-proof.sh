@@ -40,7 +40,7 @@ while [[ $# -gt 0 ]]; do
     --only) ONLY="$2"; shift 2 ;;
     --quick) QUICK=1; shift ;;
     --append) APPEND=1; shift ;;
-    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "live-proof: unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done

@@ -161,6 +161,7 @@ public abstract class ClusterSpec<B extends ClusterSpec<B, A>, A> implements Kaf
     }
 
     /** How long closing the cluster waits after SIGTERM before SIGKILL (default 10 s). */
+    @Override
     public B teardownGrace(Duration grace) {
         this.teardownGrace = grace;
         return self();

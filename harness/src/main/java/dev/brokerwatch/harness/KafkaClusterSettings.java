@@ -19,6 +19,9 @@ public interface KafkaClusterSettings<B extends KafkaClusterSettings<B>> {
     /** A server property of one node. */
     B nodeProperty(int nodeId, String key, String value);
 
+    /** How long closing the cluster waits after SIGTERM before SIGKILL. */
+    B teardownGrace(java.time.Duration grace);
+
     /** A JVM option of one node. */
     B nodeJvmOption(int nodeId, String option);
 

@@ -47,6 +47,8 @@ import dev.brokerwatch.harness.PrometheusServer;
 public final class AlertProofRig implements AutoCloseable {
     public static final String JOB = "kafka";
     public static final String NAMESPACE = "bw-proof";
+    /** How long a node gets after SIGTERM when the rig closes its cluster, before SIGKILL. */
+    static final Duration TEARDOWN_GRACE = Duration.ofSeconds(1);
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final String testName;
@@ -675,6 +677,9 @@ public final class AlertProofRig implements AutoCloseable {
         /** The topology, heap and properties of this rig, on either backend's builder. */
         private <B extends KafkaClusterSettings<B>> B configure(B cb) {
             cb.heap(heap);
+            // closed after Prometheus and Alertmanager, when nothing watches it any more: a controlled shutdown of
+            // every broker would only cost the test its seconds
+            cb.teardownGrace(TEARDOWN_GRACE);
             if (combined) {
                 cb.combinedNodes(combinedNodes);
             } else {

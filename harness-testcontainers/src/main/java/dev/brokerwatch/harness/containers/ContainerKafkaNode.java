@@ -66,6 +66,7 @@ public final class ContainerKafkaNode extends ClusterNode {
     private final List<String> containerIds = new ArrayList<>();
 
     private GenericContainer<?> container;
+    private Path classDataArchive;
     private Writer console;
     private Long lastExitCode;
 
@@ -157,9 +158,17 @@ public final class ContainerKafkaNode extends ClusterNode {
         return loggingOption(TestcontainersKafkaCluster.NODE_DIR);
     }
 
+    /** The class-data archive (on this machine) the node's JVM maps from its next start; null for none. */
+    synchronized void useClassDataArchive(Path archive) {
+        this.classDataArchive = archive;
+    }
+
     /** The broker JVM's arguments (after {@code java}), as in the entrypoint. */
-    List<String> jvmArguments() {
+    synchronized List<String> jvmArguments() {
         List<String> args = new ArrayList<>(jvmOptions());
+        if (classDataArchive != null) {
+            args.add(ContainerClassDataArchive.jvmOption());
+        }
         args.add(loggingOption());
         args.add("-Dkafka.logs.dir=" + TestcontainersKafkaCluster.NODE_DIR);
         for (Map.Entry<String, ContainerAgent> a : agents.entrySet()) {
@@ -215,6 +224,10 @@ public final class ContainerKafkaNode extends ClusterNode {
                     TestcontainersKafkaCluster.KAFKA_LIBS, BindMode.READ_ONLY);
         } else {
             c.withImagePullPolicy(PullPolicy.defaultPolicy()); // the official image may be pulled
+        }
+        if (classDataArchive != null) {
+            c.withFileSystemBind(classDataArchive.toAbsolutePath().toString(), ContainerClassDataArchive.MOUNT,
+                    BindMode.READ_ONLY);
         }
         for (Path hostDir : hostDirs()) {
             c.withFileSystemBind(hostDir.toString(), hostDir.toString(), BindMode.READ_WRITE); // the same path inside

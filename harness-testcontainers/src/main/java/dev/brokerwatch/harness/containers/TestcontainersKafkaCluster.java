@@ -85,10 +85,14 @@ public final class TestcontainersKafkaCluster extends ClusterCore<ContainerKafka
     private static final Pattern TAG_VERSION = Pattern.compile(".*:(\\d+\\.\\d+\\.\\d+)(?:[-_].*)?$");
 
     private final Image image;
+    private final Path kafkaLibs;
+    private final boolean classDataArchive;
 
     private TestcontainersKafkaCluster(Builder b, Image image, KafkaVersion version, Path kafkaLibs, String clusterName) {
         super(b, version, layout -> new ContainerKafkaNode(layout, image, clusterName, kafkaLibs, b.agents()), (node, file) -> NODE_DIR + "/" + node.dir().relativize(file));
         this.image = image;
+        this.kafkaLibs = kafkaLibs;
+        this.classDataArchive = b.classDataArchive;
     }
 
     public static Builder builder(String testName) {
@@ -162,6 +166,10 @@ public final class TestcontainersKafkaCluster extends ClusterCore<ContainerKafka
             } else {
                 DockerEngine.require();
             }
+            if (classDataArchive && kafkaLibs != null) {
+                Path archive = ContainerClassDataArchive.of(image, version(), kafkaLibs).orElse(null);
+                nodes().forEach(n -> n.useClassDataArchive(archive));
+            }
             OPEN.add(this);
             runOnAll(nodes(), nodes().size(), ContainerKafkaNode::start);
         });
@@ -196,6 +204,7 @@ public final class TestcontainersKafkaCluster extends ClusterCore<ContainerKafka
     /** What the cluster is built from: the shared settings of {@link ClusterSpec}, plus the image. */
     public static final class Builder extends ClusterSpec<Builder, ContainerAgent> {
         private String imageName;
+        private boolean classDataArchive = true;
 
         private Builder(String testName) {
             super(testName);
@@ -214,6 +223,12 @@ public final class TestcontainersKafkaCluster extends ClusterCore<ContainerKafka
          */
         public Builder image(String image) {
             this.imageName = image;
+            return this;
+        }
+
+        /** Nodes without the class-data archive of {@link ContainerClassDataArchive} (its own training run). */
+        Builder withoutClassDataArchive() {
+            this.classDataArchive = false;
             return this;
         }
 

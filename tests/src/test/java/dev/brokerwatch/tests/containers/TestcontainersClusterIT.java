@@ -156,6 +156,19 @@ class TestcontainersClusterIT {
         assertThat(c.getHostConfig().getNetworkMode()).as("network mode of %s", node.name()).isEqualTo("host");
         assertThat(c.getConfig().getExposedPorts()).as("exposed ports of %s", node.name()).isNullOrEmpty();
         assertThat(c.getConfig().getLabels()).containsEntry("dev.brokerwatch.node", Integer.toString(node.id()));
+        assertThat(c.getMounts()).as("the class-data archive mounted into %s", node.name())
+                .anyMatch(m -> m.getDestination() != null && "/opt/kafka-cds/kafka-server.jsa".equals(m.getDestination().getPath()));
+        assertThat(readConsole(node))
+                .as("the JVM of %s took the class-data archive (it warns when it runs without)", node.name())
+                .doesNotContain("[cds");
+    }
+
+    private static String readConsole(ContainerKafkaNode node) {
+        try {
+            return java.nio.file.Files.readString(node.consoleLog());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void assertContainerGone(String id) {

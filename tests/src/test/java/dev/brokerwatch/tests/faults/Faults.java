@@ -122,13 +122,16 @@ final class Faults {
         return stopped;
     }
 
-    /** Waits until the running nodes agree on a quorum leader other than {@code oldLeader}. */
-    static void awaitNewQuorumLeader(AlertProofRig rig, int oldLeader) {
-        String old = rig.cluster().nodeName(oldLeader);
-        rig.prometheus().awaitQuery("max(kafka_server_raftmetrics_current_leader{pod!=\"" + old
-                + "\"}) == min(kafka_server_raftmetrics_current_leader{pod!=\"" + old + "\"}) and "
-                + "max(kafka_server_raftmetrics_current_leader{pod!=\"" + old + "\"}) >= 0 and "
-                + "max(kafka_server_raftmetrics_current_leader{pod!=\"" + old + "\"}) != " + oldLeader,
+    /** The highest KRaft epoch any node reports. */
+    static double quorumEpoch(AlertProofRig rig) {
+        return rig.prometheus().awaitQuery("max(kafka_server_raftmetrics_current_epoch)", s -> s.size() == 1,
+                Duration.ofMinutes(1)).get(0).value();
+    }
+
+    /** Waits until a node reports an epoch above {@code epoch} (a leader was elected since) and the nodes agree on a leader. */
+    static void awaitQuorumEpochAbove(AlertProofRig rig, double epoch) {
+        rig.prometheus().awaitQuery("max(kafka_server_raftmetrics_current_epoch) > " + (long) epoch,
                 s -> s.size() == 1, Duration.ofMinutes(2));
+        quorumLeader(rig);
     }
 }

@@ -7,15 +7,16 @@
 # Kafka brokers with the agent, a real Prometheus, the live alert proof's default subset, Kafka in containers.
 #
 # At the end it prints how long each test class (each live scenario) took, and fails when the whole run,
-# installs included, took longer than its budget: BROKERWATCH_TEST_BUDGET_MINUTES, default 80, ten minutes
-# under CI's hard limit of 90, so that a suite that creeps up is noticed before CI stops landing.
+# installs included, took longer than its budget: BROKERWATCH_TEST_BUDGET_MINUTES, default 40, what CI from a
+# clean clone of this project promises on its 2-core machine (37 minutes on 2026-12-07), so that a suite that creeps
+# up is made faster before anything is added to it. A slower machine sets its own budget.
 #
 #   scripts/test.sh                                 everything
 #   scripts/test.sh -pl rules-dsl,compiler -am      extra arguments go to Maven
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 STARTED=$(date +%s)
-BUDGET_MINUTES=${BROKERWATCH_TEST_BUDGET_MINUTES:-80}
+BUDGET_MINUTES=${BROKERWATCH_TEST_BUDGET_MINUTES:-40}
 
 SUDO=""
 if [[ "$(id -u)" != 0 ]]; then

@@ -3,6 +3,7 @@ package dev.brokerwatch.tests.faults;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -51,60 +52,51 @@ class HeapPressureFaultIT {
     @Order(1)
     @Timeout(900)
     void aSmallHeapUnderLoadFiresHeapUsageHigh(AlertProofRig rig) {
-        try (Workload w = rig.cluster().workload()) {
-            createTopicLedByNode3(w, "bw-heap", "4194304", "1048576");
-            AlertProofRig.Fault heap = rig.fault("small-heap-under-load",
-                    Expectation.of("KafkaBrokerHeapUsageHigh", "namespace", AlertProofRig.NAMESPACE, "pod", "node-3"));
-            Faults.settleBefore(rig, heap);
-            ProduceFlood[] flood = new ProduceFlood[1];
-            try {
-                heap.inject(() -> {
-                    restartWithSmallHeap(rig, HEAP_DEDUPE_BUFFER_MIB);
-                    flood[0] = new ProduceFlood(w, "bw-heap", 12, 16 * 1024, "1", "none");
-                });
-                heap.awaitFiring(Duration.ofMinutes(4), Faults.every(Duration.ofSeconds(10), () -> System.out.println(
-                        "[heap] " + Faults.values(rig, QUERIES) + " acked " + flood[0].acked())));
-            } finally {
-                heap.repair(() -> {
-                    if (flood[0] != null) {
-                        flood[0].close();
-                    }
-                    restartWithNormalHeap(rig);
-                });
-            }
-            heap.awaitResolved(Duration.ofMinutes(3));
-            deleteTopic(w, "bw-heap");
-        }
+        smallHeapFault(rig, "small-heap-under-load", "KafkaBrokerHeapUsageHigh", "bw-heap", "4194304", "1048576",
+                HEAP_DEDUPE_BUFFER_MIB, Duration.ofMinutes(4),
+                w -> new ProduceFlood(w, "bw-heap", 12, 16 * 1024, "1", "none"));
     }
 
     @Test
     @Order(2)
     @Timeout(900)
     void largeRecordsOnASmallHeapFireGcTimeHigh(AlertProofRig rig) {
+        smallHeapFault(rig, "large-records-on-a-small-heap", "KafkaBrokerGcTimeHigh", "bw-gc", "8388608", "4194304",
+                GC_DEDUPE_BUFFER_MIB, Duration.ofMinutes(5),
+                w -> new ProduceFlood(w, "bw-gc", 10, GC_RECORD_BYTES, "1", "none", 1024 * 1024));
+    }
+
+    /**
+     * One fault: a topic led by node-3; node-3 rolled out with the small heap and {@code load} started; {@code alert}
+     * awaited on node-3; the repair stops the load and rolls node-3 back; then the topic is deleted.
+     */
+    private static void smallHeapFault(AlertProofRig rig, String scenario, String alert, String topic,
+            String retentionBytes, String segmentBytes, int dedupeMib, Duration fireWithin,
+            Function<Workload, ProduceFlood> load) {
         try (Workload w = rig.cluster().workload()) {
-            createTopicLedByNode3(w, "bw-gc", "8388608", "4194304");
-            AlertProofRig.Fault gc = rig.fault("large-records-on-a-small-heap",
-                    Expectation.of("KafkaBrokerGcTimeHigh", "namespace", AlertProofRig.NAMESPACE, "pod", "node-3"));
-            Faults.settleBefore(rig, gc);
+            createTopicLedByNode3(w, topic, retentionBytes, segmentBytes);
+            AlertProofRig.Fault f = rig.fault(scenario,
+                    Expectation.of(alert, "namespace", AlertProofRig.NAMESPACE, "pod", "node-3"));
+            Faults.settleBefore(rig, f);
             ProduceFlood[] flood = new ProduceFlood[1];
             try {
-                gc.inject(() -> {
-                    restartWithSmallHeap(rig, GC_DEDUPE_BUFFER_MIB);
-                    flood[0] = new ProduceFlood(w, "bw-gc", 10, GC_RECORD_BYTES, "1", "none", 1024 * 1024);
+                f.inject(() -> {
+                    restartWithSmallHeap(rig, dedupeMib);
+                    flood[0] = load.apply(w);
                 });
-                gc.awaitFiring(Duration.ofMinutes(5), Faults.every(Duration.ofSeconds(10), () -> System.out.println(
-                        "[gc] " + Faults.values(rig, QUERIES) + " acked " + flood[0].acked()
+                f.awaitFiring(fireWithin, Faults.every(Duration.ofSeconds(10), () -> System.out.println(
+                        "[" + topic + "] " + Faults.values(rig, QUERIES) + " acked " + flood[0].acked()
                                 + " errors " + flood[0].errors())));
             } finally {
-                gc.repair(() -> {
+                f.repair(() -> {
                     if (flood[0] != null) {
                         flood[0].close();
                     }
                     restartWithNormalHeap(rig);
                 });
             }
-            gc.awaitResolved(Duration.ofMinutes(3));
-            deleteTopic(w, "bw-gc");
+            f.awaitResolved(Duration.ofMinutes(3));
+            deleteTopic(w, topic);
         }
     }
 

@@ -75,16 +75,31 @@ public final class ClassDataArchive {
             Path real = java.toRealPath();
             key.append(real).append(' ').append(Files.size(real)).append(' ')
                     .append(Files.getLastModifiedTime(real).toMillis());
-            try (Stream<Path> jars = Files.list(distribution.libsDir())) {
-                for (Path jar : jars.sorted().toList()) {
-                    key.append('\n').append(jar.getFileName()).append(' ').append(Files.size(jar)).append(' ')
-                            .append(Files.getLastModifiedTime(jar).toMillis());
-                }
-            }
+            key.append(jarsKey(distribution.libsDir()));
         } catch (IOException e) {
             key.append(java.toAbsolutePath());
         }
         return distribution.home().resolve(String.format(Locale.ROOT, "kafka-server-%08x.jsa", key.toString().hashCode()));
+    }
+
+    /**
+     * What the JVM checks an archive's class path against, as text: each jar of {@code libsDir} (sorted) with its
+     * size and modification time, a line each. Also the container runtime's archive key.
+     */
+    public static String jarsKey(Path libsDir) throws IOException {
+        StringBuilder key = new StringBuilder();
+        try (Stream<Path> jars = Files.list(libsDir)) {
+            for (Path jar : jars.sorted().toList()) {
+                key.append('\n').append(jar.getFileName()).append(' ').append(Files.size(jar)).append(' ')
+                        .append(Files.getLastModifiedTime(jar).toMillis());
+            }
+        }
+        return key.toString();
+    }
+
+    /** False with {@code -Dbrokerwatch.kafka.cds=false}: nodes of every runtime start without an archive. */
+    public static boolean enabled() {
+        return ENABLED;
     }
 
     private static Optional<Path> train(KafkaDistribution distribution, Path java, Path archive) {

@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import org.testcontainers.DockerClientFactory;
 
+import dev.brokerwatch.harness.ClassDataArchive;
 import dev.brokerwatch.harness.HarnessPaths;
 import dev.brokerwatch.harness.KafkaVersion;
 
@@ -34,7 +34,6 @@ final class ContainerClassDataArchive {
     /** Where a node's container sees the archive. */
     static final String MOUNT = "/opt/kafka-cds/kafka-server.jsa";
     private static final String TRAINED_NAME = "kafka-server.jsa";
-    private static final boolean ENABLED = !"false".equals(System.getProperty("brokerwatch.kafka.cds"));
     private static final ConcurrentHashMap<Path, Optional<Path>> ARCHIVES = new ConcurrentHashMap<>();
 
     private ContainerClassDataArchive() {
@@ -42,7 +41,7 @@ final class ContainerClassDataArchive {
 
     /** The archive for {@code image} and the jars in {@code kafkaLibs}: trained the first time (others wait). */
     static Optional<Path> of(TestcontainersKafkaCluster.Image image, KafkaVersion version, Path kafkaLibs) {
-        if (!ENABLED || !image.local()) {
+        if (!ClassDataArchive.enabled() || !image.local()) {
             return Optional.empty();
         }
         Path archive;
@@ -63,16 +62,10 @@ final class ContainerClassDataArchive {
 
     static Path archivePath(TestcontainersKafkaCluster.Image image, KafkaVersion version, Path kafkaLibs)
             throws IOException {
-        StringBuilder key = new StringBuilder(DockerClientFactory.instance().client().inspectImageCmd(image.name())
-                .exec().getId());
-        try (Stream<Path> jars = Files.list(kafkaLibs)) {
-            for (Path jar : jars.sorted().toList()) {
-                key.append('\n').append(jar.getFileName()).append(' ').append(Files.size(jar)).append(' ')
-                        .append(Files.getLastModifiedTime(jar).toMillis());
-            }
-        }
+        String key = DockerClientFactory.instance().client().inspectImageCmd(image.name()).exec().getId()
+                + ClassDataArchive.jarsKey(kafkaLibs);
         return HarnessPaths.targetDir().resolve("container-cds")
-                .resolve(String.format(Locale.ROOT, "kafka-%s-%08x.jsa", version, key.toString().hashCode()));
+                .resolve(String.format(Locale.ROOT, "kafka-%s-%08x.jsa", version, key.hashCode()));
     }
 
     private static Optional<Path> train(TestcontainersKafkaCluster.Image image, KafkaVersion version, Path archive) {
